@@ -1,0 +1,1 @@
+import {it,expect} from 'vitest'; it('u',()=>expect(1).toBe(1));

@@ -1,0 +1,10 @@
+/** A unit of ingestion work on the INGEST queue: (re)process one location key. */
+export interface IngestMessage {
+  type: 'process-location';
+  /** `url:<absolute url>`, the key entities are managed by. */
+  locationKey: string;
+  /** Key of the location registered through the API that this one descends from. */
+  originKey: string;
+  /** Key of the location whose Location entity pointed here (absent for a root). */
+  parentKey?: string;
+}
