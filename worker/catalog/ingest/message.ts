@@ -7,4 +7,8 @@ export interface IngestMessage {
   originKey: string;
   /** Key of the location whose Location entity pointed here (absent for a root). */
   parentKey?: string;
+  /** Ref of the Location entity that pointed here. */
+  parentRef?: string;
+  /** How many Location hops from the registered location; bounded so cycles end. */
+  depth: number;
 }

@@ -26,6 +26,8 @@ export interface ChildLocation {
   type: string;
   /** Absolute URL. */
   target: string;
+  /** Ref of the Location entity that points here. */
+  parentRef?: string;
 }
 
 /** What processing one location key yields. */

@@ -1,0 +1,14 @@
+import { Router, type RouteDefinition } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { AppShell } from './components/AppShell';
+import { navItems, pluginRoutes } from './plugins';
+
+const routes: RouteDefinition[] = [
+  ...pluginRoutes.map(({ path, component }) => ({ path, component })),
+  { path: '*404', component: lazy(() => import('./pages/NotFoundPage')) },
+];
+
+/** The portal: the shell around whichever plugin page matches the URL. */
+export function App() {
+  return <Router root={(props) => <AppShell nav={navItems}>{props.children}</AppShell>}>{routes}</Router>;
+}

@@ -1,0 +1,65 @@
+import { getJson } from './http';
+import type { Entity, FacetsResponse, QueryEntitiesResponse } from './types';
+
+/** Parameters of a first page of `GET /entities/by-query`. */
+export interface QueryEntitiesRequest {
+  /** Backstage filter expressions; each string is one `filter=` (OR'ed), commas inside AND. */
+  filter?: string[];
+  fields?: string[];
+  limit?: number;
+  fullTextFilterTerm?: string;
+  /** `field,asc|desc` pairs, in priority order. */
+  orderField?: string[];
+}
+
+/** A following page: the cursor carries the original query, so only these may be sent with it. */
+export interface QueryEntitiesCursorRequest {
+  cursor: string;
+  fields?: string[];
+  limit?: number;
+}
+
+const BASE = '/api/catalog';
+
+function query(params: Record<string, string | number | string[] | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    for (const v of Array.isArray(value) ? value : [value]) search.append(key, String(v));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Typed client for the Backstage-compatible catalog API. */
+export const catalogApi = {
+  /** Fetches one entity by its compound ref; throws `ApiError` (404 `NotFoundError`) when missing. */
+  getEntityByName(kind: string, namespace: string, name: string, signal?: AbortSignal): Promise<Entity> {
+    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
+    return getJson<Entity>(`${BASE}/entities/by-name/${path}`, signal);
+  },
+
+  /** Fetches a page of entities, either a first page from filters or a following page from a cursor. */
+  queryEntities(
+    request: QueryEntitiesRequest | QueryEntitiesCursorRequest,
+    signal?: AbortSignal,
+  ): Promise<QueryEntitiesResponse> {
+    const fields = request.fields?.length ? request.fields.join(',') : undefined;
+    const params =
+      'cursor' in request
+        ? { cursor: request.cursor, limit: request.limit, fields }
+        : {
+            filter: request.filter,
+            limit: request.limit,
+            fields,
+            fullTextFilterTerm: request.fullTextFilterTerm?.trim(),
+            orderField: request.orderField,
+          };
+    return getJson<QueryEntitiesResponse>(`${BASE}/entities/by-query${query(params)}`, signal);
+  },
+
+  /** Counts entities per value of each facet (e.g. `kind`, `spec.type`), optionally within a filter. */
+  facets(facets: string[], filter?: string[], signal?: AbortSignal): Promise<FacetsResponse> {
+    return getJson<FacetsResponse>(`${BASE}/entity-facets${query({ facet: facets, filter })}`, signal);
+  },
+};

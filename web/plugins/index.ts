@@ -1,0 +1,34 @@
+import type { Entity } from '../api/types';
+import { apiDocsPlugin } from './api-docs';
+import { catalogPlugin } from './catalog';
+import type { EntityCard, EntityTab, NavItem, Plugin, PluginRoute } from './types';
+
+/**
+ * Every front-end feature, in the order its navigation entries, entity tabs and cards appear.
+ * Adding a feature means adding its folder under `plugins/` and one line here.
+ */
+export const plugins: readonly Plugin[] = [catalogPlugin, apiDocsPlugin];
+
+/** Left-navigation entries of all plugins. */
+export const navItems: readonly NavItem[] = plugins.flatMap((p) => p.nav ?? []);
+
+/** Pages of all plugins. */
+export const pluginRoutes: readonly PluginRoute[] = plugins.flatMap((p) => p.routes ?? []);
+
+const entityTabs: readonly EntityTab[] = plugins.flatMap((p) => p.entityTabs ?? []);
+const entityCards: readonly EntityCard[] = plugins.flatMap((p) => p.entityCards ?? []);
+
+/** The tabs the entity page shows for `entity`. */
+export function entityTabsFor(entity: Entity): EntityTab[] {
+  return entityTabs.filter((tab) => tab.if?.(entity) ?? true);
+}
+
+/** The cards the Overview tab shows for `entity`. */
+export function entityCardsFor(entity: Entity): EntityCard[] {
+  return entityCards.filter((card) => card.if?.(entity) ?? true);
+}
+
+/** Starts fetching the code of entity tabs and cards, so it arrives alongside the entity rather than after it. */
+export function preloadEntityContent(): void {
+  for (const { component } of [...entityTabs, ...entityCards]) void component.preload?.();
+}

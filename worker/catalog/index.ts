@@ -1,0 +1,14 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import type { BackendPlugin } from '../plugin';
+import { entityRoutes } from './api/entities';
+import { locationRoutes } from './api/locations';
+import { actionRoutes } from './api/actions';
+import { consumeIngest } from './ingest/consumer';
+
+/** The software catalog: Backstage's catalog API plus event-driven ingestion. */
+export const catalogPlugin: BackendPlugin = {
+  id: 'catalog',
+  routes: new Hono<AppEnv>().route('/', entityRoutes).route('/', locationRoutes).route('/', actionRoutes),
+  queues: { 'greenroom-ingest': consumeIngest },
+};

@@ -1,0 +1,245 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { ANNOTATION, PROCESSING_STATUS_TYPE, type EntityStatusItem } from '../model/entity';
+import type { ChildLocation, DocumentError, LocationOutput, ProcessedEntity } from '../ingest/types';
+import { flattenForSearch, fullTextRow } from './flatten';
+
+/** One location key's processing outcome, to be written atomically. */
+export interface LocationWrite {
+  locationKey: string;
+  originKey: string;
+  parentKey?: string;
+  parentRef?: string;
+  output: LocationOutput;
+  contentHash?: string;
+  orphanStrategy: 'keep' | 'delete';
+}
+
+/** What a write changed, for callers and logs. */
+export interface WriteSummary {
+  written: string[];
+  unchanged: string[];
+  orphaned: string[];
+  deleted: string[];
+  errors: DocumentError[];
+  children: ChildLocation[];
+}
+
+interface ExistingRow {
+  id: number;
+  uid: string;
+  ref: string;
+  hash: string;
+  location_key: string | null;
+  orphan: number;
+  errors: string | null;
+}
+
+/** D1 caps one bound value at about 1 MB: large JSON parameters are split below that. */
+const CHUNK_CHARS = 700_000;
+
+function chunkJson<T>(items: T[]): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const item of items) {
+    const text = JSON.stringify(item);
+    if (size + text.length > CHUNK_CHARS && current.length) {
+      chunks.push(`[${current.join(',')}]`);
+      current = [];
+      size = 0;
+    }
+    current.push(text);
+    size += text.length + 1;
+  }
+  if (current.length) chunks.push(`[${current.join(',')}]`);
+  return chunks;
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  let hex = '';
+  for (const b of new Uint8Array(digest)) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+function statusItems(errors: DocumentError[]): EntityStatusItem[] {
+  return errors.map((e) => ({
+    type: PROCESSING_STATUS_TYPE,
+    level: 'error',
+    message: `${e.rule}: ${e.message}`,
+    error: { name: e.rule === 'conflict' ? 'ConflictError' : 'InputError', message: e.message },
+  }));
+}
+
+const refsParam = (refs: string[]) => JSON.stringify(refs);
+
+/** SQL deleting everything derived from the given entities' rows (search, FTS). */
+function clearDerived(refs: string[]): SQL[] {
+  const ids = sql`SELECT id FROM entities WHERE ref IN (SELECT value FROM json_each(${refsParam(refs)}))`;
+  return [sql`DELETE FROM search WHERE entity_id IN (${ids})`, sql`DELETE FROM entities_fts WHERE rowid IN (${ids})`];
+}
+
+/** Statements that insert search and full-text rows for entities already written under `locationKey`. */
+function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] {
+  const out: SQL[] = [];
+  const searchRows = entities.flatMap((p) => flattenForSearch(p.entity).map((r) => [p.ref, r.key, r.value, r.original]));
+  for (const chunk of chunkJson(searchRows)) {
+    out.push(sql`INSERT OR IGNORE INTO search (key, value, entity_id, original_value)
+      SELECT json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), e.id, json_extract(j.value, '$[3]')
+      FROM json_each(${chunk}) j JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
+  }
+  const ftsRows = entities.map((p) => {
+    const f = fullTextRow(p.entity);
+    return [p.ref, f.name, f.title, f.description, f.tags, f.kind, f.type, f.owner];
+  });
+  for (const chunk of chunkJson(ftsRows)) {
+    out.push(sql`INSERT INTO entities_fts (rowid, name, title, description, tags, kind, type, owner)
+      SELECT e.id, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'),
+             json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]')
+      FROM json_each(${chunk}) j JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
+  }
+  return out;
+}
+
+/** Statements that remove entities entirely (rows, derived rows, relations they emitted). */
+export function deleteEntitiesSql(refs: string[]): SQL[] {
+  if (refs.length === 0) return [];
+  return [
+    ...clearDerived(refs),
+    sql`DELETE FROM relations WHERE origin IN (SELECT value FROM json_each(${refsParam(refs)}))`,
+    sql`DELETE FROM entities WHERE ref IN (SELECT value FROM json_each(${refsParam(refs)}))`,
+  ];
+}
+
+/** Statements that mark entities as orphans: kept, flagged and annotated, still readable. */
+export function orphanEntitiesSql(refs: string[], now: string): SQL[] {
+  if (refs.length === 0) return [];
+  const list = refsParam(refs);
+  return [
+    sql`UPDATE entities SET orphan = 1, updated_at = ${now},
+          body = json_set(body, '$.metadata.annotations."backstage.io/orphan"', 'true')
+        WHERE ref IN (SELECT value FROM json_each(${list})) AND orphan = 0`,
+    sql`INSERT OR IGNORE INTO search (key, value, entity_id, original_value)
+        SELECT ${`metadata.annotations.${ANNOTATION.orphan}`}, 'true', id, 'true' FROM entities WHERE ref IN (SELECT value FROM json_each(${list}))`,
+  ];
+}
+
+/**
+ * Replaces what one location key contributes, in one atomic batch: new and changed entities
+ * are written, unchanged ones left alone, vanished ones orphaned or deleted, refs owned by
+ * another location refused as conflicts, and documents that failed keep their last good version
+ * with the error attached.
+ */
+export async function writeLocation(db: Database, w: LocationWrite): Promise<WriteSummary> {
+  const now = new Date().toISOString();
+  const incoming = w.output.entities;
+  const existing = await db.all<ExistingRow>(
+    sql`SELECT id, uid, ref, hash, location_key, orphan, errors FROM entities
+        WHERE location_key = ${w.locationKey} OR ref IN (SELECT value FROM json_each(${refsParam(incoming.map((p) => p.ref))}))`,
+  );
+  const byRef = new Map(existing.map((r) => [r.ref, r]));
+  const errors = [...w.output.errors];
+  const toWrite: { p: ProcessedEntity; uid: string; hash: string }[] = [];
+  const unchanged: string[] = [];
+  const kept = new Set<string>();
+
+  for (const p of incoming) {
+    const prior = byRef.get(p.ref);
+    if (prior && prior.location_key !== w.locationKey && !prior.orphan) {
+      errors.push({
+        ref: p.ref,
+        rule: 'conflict',
+        message: `Entity ${p.ref} is already registered by location ${prior.location_key}; the first location keeps it`,
+      });
+      continue;
+    }
+    kept.add(p.ref);
+    const hash = await sha256(JSON.stringify([p.entity, p.relations]));
+    if (prior && prior.location_key === w.locationKey && prior.hash === hash && !prior.orphan && !prior.errors) {
+      unchanged.push(p.ref);
+      continue;
+    }
+    toWrite.push({ p, uid: prior?.uid ?? crypto.randomUUID(), hash });
+  }
+
+  // A document that failed keeps its last good version, which must then not count as vanished.
+  const failedRefs = new Map<string, DocumentError[]>();
+  for (const e of errors) {
+    if (e.ref && e.rule !== 'conflict' && byRef.get(e.ref)?.location_key === w.locationKey) {
+      failedRefs.set(e.ref, [...(failedRefs.get(e.ref) ?? []), e]);
+      kept.add(e.ref);
+    }
+  }
+  const vanished = existing
+    .filter((r) => r.location_key === w.locationKey && !kept.has(r.ref) && !r.orphan)
+    .map((r) => r.ref);
+
+  const stmts: SQL[] = [];
+  const writtenRefs = toWrite.map((t) => t.p.ref);
+  if (writtenRefs.length) {
+    stmts.push(...clearDerived(writtenRefs));
+    stmts.push(sql`DELETE FROM relations WHERE origin IN (SELECT value FROM json_each(${refsParam(writtenRefs)}))`);
+    const rows = toWrite.map(({ p, uid, hash }) => {
+      const etag = hash.slice(0, 32);
+      const entity = { ...p.entity, metadata: { ...p.entity.metadata, uid, etag } };
+      const c = p.ref.indexOf(':');
+      const s = p.ref.indexOf('/', c);
+      return [uid, p.ref, p.ref.slice(0, c), p.ref.slice(c + 1, s), p.ref.slice(s + 1), hash, etag, JSON.stringify(entity)];
+    });
+    for (const chunk of chunkJson(rows)) {
+      stmts.push(sql`INSERT INTO entities (uid, ref, kind, namespace, name, location_key, hash, etag, body, orphan, errors, updated_at)
+        SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'),
+               json_extract(j.value, '$[4]'), ${w.locationKey}, json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'),
+               json_extract(j.value, '$[7]'), 0, NULL, ${now}
+        FROM json_each(${chunk}) j WHERE true
+        ON CONFLICT (ref) DO UPDATE SET uid = excluded.uid, location_key = excluded.location_key, hash = excluded.hash,
+          etag = excluded.etag, body = excluded.body, orphan = 0, errors = NULL, updated_at = excluded.updated_at
+        WHERE entities.location_key = excluded.location_key OR entities.orphan = 1`);
+    }
+    stmts.push(...insertDerived(toWrite.map((t) => t.p), w.locationKey));
+    const relationRows = toWrite.flatMap(({ p }) => p.relations.map((r) => [p.ref, r.source, r.type, r.target]));
+    for (const chunk of chunkJson(relationRows)) {
+      stmts.push(sql`INSERT INTO relations (origin, source, type, target)
+        SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]')
+        FROM json_each(${chunk}) j`);
+    }
+  }
+  for (const [ref, errs] of failedRefs) {
+    stmts.push(sql`UPDATE entities SET errors = ${JSON.stringify(statusItems(errs))} WHERE ref = ${ref}`);
+  }
+  if (w.orphanStrategy === 'delete') stmts.push(...deleteEntitiesSql(vanished));
+  else stmts.push(...orphanEntitiesSql(vanished, now));
+
+  stmts.push(sql`INSERT INTO location_keys (key, origin_key, parent_key, parent_ref, status, errors, content_hash, processed_at)
+    VALUES (${w.locationKey}, ${w.originKey}, ${w.parentKey ?? null}, ${w.parentRef ?? null}, ${errors.length ? 'error' : 'ok'},
+            ${errors.length ? JSON.stringify(errors) : null}, ${w.contentHash ?? null}, ${now})
+    ON CONFLICT (key) DO UPDATE SET status = excluded.status, errors = excluded.errors,
+      content_hash = excluded.content_hash, processed_at = excluded.processed_at`);
+
+  await db.writeBatch(stmts);
+  return {
+    written: writtenRefs,
+    unchanged,
+    orphaned: w.orphanStrategy === 'keep' ? vanished : [],
+    deleted: w.orphanStrategy === 'delete' ? vanished : [],
+    errors,
+    children: w.output.children,
+  };
+}
+
+/** Records that a location key could not be read at all; its entities stay as they were. */
+export async function writeLocationFailure(
+  db: Database,
+  key: { locationKey: string; originKey: string; parentKey?: string; parentRef?: string },
+  error: DocumentError,
+): Promise<void> {
+  const now = new Date().toISOString();
+  const errors = JSON.stringify([error]);
+  await db.writeBatch([
+    sql`INSERT INTO location_keys (key, origin_key, parent_key, parent_ref, status, errors, processed_at)
+        VALUES (${key.locationKey}, ${key.originKey}, ${key.parentKey ?? null}, ${key.parentRef ?? null}, 'error', ${errors}, ${now})
+        ON CONFLICT (key) DO UPDATE SET status = 'error', errors = excluded.errors, processed_at = excluded.processed_at`,
+    sql`UPDATE entities SET errors = ${JSON.stringify(statusItems([error]))} WHERE location_key = ${key.locationKey}`,
+  ]);
+}
