@@ -13,7 +13,7 @@
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -227,6 +227,7 @@ async function main() {
   await assertPortFree(PORT);
 
   if (options.build) await step('Building the web app (npm run build)', ...npmRun('build'));
+  else if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) warn('--no-build, but web/dist/ has no build yet: only /api/* will work.');
   // stdin not a TTY makes wrangler take the default answer ("yes") instead of prompting.
   await step('Applying D1 migrations to the local database', process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local'], {
     stdin: 'ignore',

@@ -4,7 +4,7 @@ import { AppShell } from './components/AppShell';
 import { navItems, pluginRoutes } from './plugins';
 
 const routes: RouteDefinition[] = [
-  ...pluginRoutes.map(({ path, component }) => ({ path, component })),
+  ...pluginRoutes,
   { path: '*404', component: lazy(() => import('./pages/NotFoundPage')) },
 ];
 

@@ -12,6 +12,18 @@ export default defineConfig({
     target: 'es2022',
     // Every supported browser has native modulepreload; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // Small app modules shared by several pages go in one chunk instead of a dozen tiny requests.
+            { name: 'shared', test: /[\\/]web[\\/](components|lib|api)[\\/]/, minShareCount: 2 },
+            // Kobalte and its helpers (list, focus, overlay primitives) where several pages use them.
+            { name: 'kobalte', test: /[\\/]node_modules[\\/](?!solid-js[\\/]|@solidjs[\\/])/, minShareCount: 2 },
+          ],
+        },
+      },
+    },
   },
   server: {
     // `vite --config web/vite.config.ts` next to `npm run dev` gives hot reload against the real Worker.

@@ -1,10 +1,10 @@
 import { createUniqueId, Show, type JSX } from 'solid-js';
 
 /** A titled section with a surface; `actions` sit at the right of the title. */
-export function Card(props: { title: string; actions?: JSX.Element; class?: string; children: JSX.Element }) {
+export function Card(props: { title: string; actions?: JSX.Element; children: JSX.Element }) {
   const titleId = createUniqueId();
   return (
-    <section class={props.class ? `card ${props.class}` : 'card'} aria-labelledby={titleId}>
+    <section class="card" aria-labelledby={titleId}>
       <div class="card-header">
         <h2 id={titleId}>{props.title}</h2>
         <Show when={props.actions}>

@@ -1,9 +1,17 @@
-import { Show } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { ApiError } from '../api/http';
 import { Icon } from './Icon';
 
-/** Explains a failed load: what was asked, what the server answered, and a way to retry. */
-export function ErrorPanel(props: { title: string; error: unknown; onRetry?: () => void }) {
+function readable(request: string): string {
+  try {
+    return decodeURIComponent(request);
+  } catch {
+    return request;
+  }
+}
+
+/** Explains a failed load: what was asked, what the server answered, and what to do next (`children`, or retry). */
+export function ErrorPanel(props: { title: string; error: unknown; onRetry?: () => void; children?: JSX.Element }) {
   const apiError = () => (props.error instanceof ApiError ? props.error : undefined);
   const message = () => (props.error instanceof Error ? props.error.message : String(props.error));
 
@@ -15,22 +23,25 @@ export function ErrorPanel(props: { title: string; error: unknown; onRetry?: () 
       <Show when={apiError()}>
         {(e) => (
           <p class="error-details">
-            <code>{e().request}</code>
             <span>
               {e().status ? `${e().status} · ` : ''}
               {e().errorName}
             </span>
+            <code>{readable(e().request)}</code>
           </p>
         )}
       </Show>
-      <Show when={props.onRetry}>
-        {(retry) => (
-          <button type="button" class="button" onClick={() => retry()()}>
-            <Icon name="refresh" />
-            Try again
-          </button>
-        )}
-      </Show>
+      <div class="error-actions">
+        {props.children}
+        <Show when={props.onRetry}>
+          {(retry) => (
+            <button type="button" class="button" onClick={() => retry()()}>
+              <Icon name="refresh" />
+              Try again
+            </button>
+          )}
+        </Show>
+      </div>
     </div>
   );
 }

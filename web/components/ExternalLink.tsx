@@ -9,7 +9,14 @@ import { Icon } from './Icon';
 export function ExternalLink(props: { href: string | undefined; class?: string; children: JSX.Element }) {
   const href = () => safeHref(props.href);
   return (
-    <Show when={href()} fallback={<span class={props.class}>{props.children}</span>}>
+    <Show
+      when={href()}
+      fallback={
+        <span class={`${props.class ?? ''} link-blocked`} title="Not a web address, so it is not linked">
+          {props.children}
+        </span>
+      }
+    >
       {(url) => (
         <a href={url()} class={props.class} target="_blank" rel="noopener noreferrer">
           {props.children}

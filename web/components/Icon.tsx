@@ -118,7 +118,6 @@ export function Icon(props: { name: IconName; size?: number; label?: string; cla
       role={props.label ? 'img' : undefined}
       aria-label={props.label}
       aria-hidden={props.label ? undefined : 'true'}
-      focusable="false"
     >
       {PATHS[props.name]()}
     </svg>

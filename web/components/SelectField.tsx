@@ -27,7 +27,8 @@ export function SelectField(props: {
       optionValue="value"
       optionTextValue="label"
       value={selected()}
-      onChange={(option) => option && props.onChange(option.value)}
+      // Kobalte also reports the initial value; only real changes may reach the URL.
+      onChange={(option) => option && option.value !== props.value && props.onChange(option.value)}
       disallowEmptySelection
       placeholder={props.placeholder}
       disabled={props.disabled}

@@ -1,4 +1,4 @@
-import { A, useLocation } from '@solidjs/router';
+import { useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
 import type { NavItem } from '../plugins/types';
 import { Icon } from './Icon';
@@ -22,10 +22,11 @@ export function SideNav(props: { items: readonly NavItem[] }) {
         <For each={props.items}>
           {(item) => (
             <li>
-              <A href={item.href} class="nav-link" aria-current={isActive(item) ? 'page' : undefined}>
+              {/* A plain anchor: the router still handles the click, but does not impose its own aria-current. */}
+              <a href={item.href} class="nav-link" aria-current={isActive(item) ? 'page' : undefined}>
                 <Icon name={item.icon} size={18} />
                 <span>{item.label}</span>
-              </A>
+              </a>
             </li>
           )}
         </For>

@@ -1,5 +1,6 @@
 import type { Entity } from '../api/types';
 
+/** The namespace of refs that name none. */
 export const DEFAULT_NAMESPACE = 'default';
 
 /** The three parts that identify an entity. */
@@ -31,11 +32,6 @@ export function getCompoundEntityRef(entity: Entity): CompoundEntityRef {
     namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
     name: entity.metadata.name,
   };
-}
-
-/** Prints a ref the way Backstage does: `kind:namespace/name`, lowercased. */
-export function stringifyEntityRef(ref: CompoundEntityRef): string {
-  return `${ref.kind}:${ref.namespace}/${ref.name}`.toLowerCase();
 }
 
 /** A short label for a ref: kind dropped when it is the expected one, namespace when it is `default`. */

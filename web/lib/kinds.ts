@@ -23,3 +23,8 @@ export function kindLabel(kind: string): string {
 export function kindPlural(kind: string): string {
   return KINDS[kind.toLowerCase()]?.plural ?? `${kindLabel(kind)}s`;
 }
+
+/** The plural as it reads mid-sentence: `components`, but `APIs`. */
+export function kindPluralInSentence(kind: string): string {
+  return kindPlural(kind).replace(/^[A-Z][a-z]/, (start) => start.toLowerCase());
+}

@@ -4,7 +4,7 @@ import type { Entity } from '../api/types';
 import type { IconName } from '../components/Icon';
 
 /** A component that may be code-split with `lazy()`, so its code can be fetched ahead of rendering. */
-export type MaybeLazy<P> = Component<P> & { preload?: () => Promise<unknown> };
+export type MaybeLazy<P extends object> = Component<P> & { preload?: () => Promise<unknown> };
 
 /** Props every entity tab and card receives. */
 export interface EntityContentProps {

@@ -1,14 +1,8 @@
 import type { SQL } from 'drizzle-orm';
-import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
-import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
-import { createClient } from '@libsql/client/web';
-import type { LibSQLDatabase } from 'drizzle-orm/libsql';
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import * as schema from './schema';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { createClient, type Client, type InValue } from '@libsql/client/web';
 import type { Env } from '../env';
 import type { Config } from '../config';
-
-type Orm = DrizzleD1Database<typeof schema> | LibSQLDatabase<typeof schema>;
 
 /** The catalog's view of its SQLite database, whichever driver is behind it. */
 export interface Database {
@@ -20,29 +14,61 @@ export interface Database {
   writeBatch(queries: SQL[]): Promise<void>;
 }
 
-/** Adapts a drizzle database (D1 or libSQL; both speak SQLite and batch atomically). */
-export function fromDrizzle(orm: Orm): Database {
-  // The two drivers share the same async SQLite API; one structural type keeps call sites simple.
-  const db = orm as DrizzleD1Database<typeof schema>;
+// Queries are written with drizzle's `sql` builder (typed, parameterised) and rendered by its
+// SQLite dialect; batches then go straight to the driver, which keeps hot paths free of ORM
+// overhead and lets one code path serve both D1 and libSQL.
+const dialect = new SQLiteAsyncDialect();
+
+function render(query: SQL): { sql: string; params: unknown[] } {
+  return dialect.sqlToQuery(query);
+}
+
+/** Adapts a D1 binding. */
+export function fromD1(d1: D1Database): Database {
+  const prepare = (q: SQL) => {
+    const { sql, params } = render(q);
+    return d1.prepare(sql).bind(...params);
+  };
   return {
-    all: <T>(query: SQL) => db.all<T>(query),
+    async all<T>(query: SQL) {
+      return (await prepare(query).all<T>()).results;
+    },
     async readBatch(queries) {
       if (queries.length === 0) return [];
-      const [first, ...rest] = queries.map((q) => db.all<unknown>(q));
-      return (await db.batch([first!, ...rest])) as unknown[][];
+      return (await d1.batch(queries.map(prepare))).map((r) => r.results);
     },
     async writeBatch(queries) {
       if (queries.length === 0) return;
-      const [first, ...rest] = queries.map((q) => db.run(q));
-      await db.batch([first!, ...rest]);
+      await d1.batch(queries.map(prepare));
+    },
+  };
+}
+
+/** Adapts a libSQL client (a Turso/sqld URL in the Worker, a local file in Node tests). */
+export function fromLibsql(client: Pick<Client, 'execute' | 'batch'>): Database {
+  const stmt = (q: SQL) => {
+    const { sql, params } = render(q);
+    return { sql, args: params as InValue[] };
+  };
+  const objects = (rs: { columns: string[]; rows: ArrayLike<unknown>[] }) =>
+    rs.rows.map((row) => Object.fromEntries(rs.columns.map((c, i) => [c, row[i]])));
+  return {
+    async all<T>(query: SQL) {
+      return objects(await client.execute(stmt(query))) as T[];
+    },
+    async readBatch(queries) {
+      if (queries.length === 0) return [];
+      return (await client.batch(queries.map(stmt), 'read')).map(objects);
+    },
+    async writeBatch(queries) {
+      if (queries.length === 0) return;
+      await client.batch(queries.map(stmt), 'write');
     },
   };
 }
 
 /** Opens the configured database: libSQL/Turso when `LIBSQL_URL` is set, else the D1 binding. */
 export function openDatabase(env: Env, config: Config): Database {
-  if (config.libsql) {
-    return fromDrizzle(drizzleLibsql(createClient(config.libsql), { schema }));
-  }
-  return fromDrizzle(drizzleD1(env.DB, { schema }));
+  if (config.libsql) return fromLibsql(createClient(config.libsql));
+  return fromD1(env.DB);
 }

@@ -16,7 +16,6 @@ export default function DefinitionTab(props: EntityContentProps) {
   return (
     <Card
       title="Definition"
-      class="card-full"
       actions={<Show when={specString(props.entity, 'type')}>{(type) => <Badge>{type()}</Badge>}</Show>}
     >
       <Show when={definition()} fallback={<p class="muted">This API has no definition.</p>}>

@@ -1,9 +1,10 @@
-import { useParams } from '@solidjs/router';
-import { createMemo, createResource, Match, Switch } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { createMemo, createResource, Match, Show, Switch } from 'solid-js';
 import { catalogApi } from '../../api/catalogApi';
 import { ApiError } from '../../api/http';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { Icon } from '../../components/Icon';
 import { LoadingState } from '../../components/LoadingState';
 import { useDocumentTitle } from '../../lib/documentTitle';
 import { kindPlural } from '../../lib/kinds';
@@ -12,6 +13,8 @@ import { preloadEntityContent } from '../index';
 import { EntityHeader } from './EntityHeader';
 import { EntityStatusAlerts } from './EntityStatusAlerts';
 import { EntityTabs } from './EntityTabs';
+
+const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 /** One entity: header, warnings, and the tabs plugins contribute for its kind. */
 export default function EntityPage() {
@@ -39,23 +42,31 @@ export default function EntityPage() {
       />
       <Switch fallback={<LoadingState label="Loading entity" />}>
         <Match when={entity.error && !entity.loading}>
-          <ErrorPanel
-            title={
-              entity.error instanceof ApiError && entity.error.status === 404
-                ? `${params.kind}:${params.namespace}/${params.name} is not in the catalog`
-                : 'Could not load this entity'
-            }
-            error={entity.error}
-            onRetry={refetch}
-          />
+          <div class="card">
+            <Show
+              when={isNotFound(entity.error)}
+              fallback={<ErrorPanel title="Could not load this entity" error={entity.error} onRetry={refetch} />}
+            >
+              <ErrorPanel title={`${params.kind}:${params.namespace}/${params.name} is not in the catalog`} error={entity.error}>
+                <A
+                  class="button"
+                  href={`/catalog?kind=${encodeURIComponent(params.kind.toLowerCase())}&q=${encodeURIComponent(params.name)}`}
+                >
+                  <Icon name="search" />
+                  Search the catalog for “{params.name}”
+                </A>
+              </ErrorPanel>
+            </Show>
+          </div>
         </Match>
         <Match when={current()}>
           {(e) => (
-            <>
+            // Following a relation keeps the previous entity on screen, dimmed, until the next one arrives.
+            <div class="entity-view" classList={{ stale: entity.loading }} aria-busy={entity.loading}>
               <EntityHeader entity={e()} />
               <EntityStatusAlerts entity={e()} />
               <EntityTabs entity={e()} activeTab={params.tab} baseHref={base()} />
-            </>
+            </div>
           )}
         </Match>
       </Switch>

@@ -13,7 +13,9 @@ export const catalogPlugin: Plugin = {
       icon: 'catalog',
       // The API list is the catalog filtered to kind API, and has its own entry.
       isActive: (pathname, query) =>
-        pathname.startsWith('/catalog') && !(pathname === '/catalog' && query.get('kind')?.toLowerCase() === 'api'),
+        pathname === '/catalog'
+          ? query.get('kind')?.toLowerCase() !== 'api'
+          : pathname.startsWith('/catalog/'),
     },
   ],
   routes: [

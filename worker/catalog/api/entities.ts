@@ -6,7 +6,7 @@ import { andFilters, parseFilterParams, parsePredicate } from '../query/filter';
 import { parseOrderBody, parseOrderFieldParams, parseOrderParams } from '../query/order';
 import { encodeCursor, decodeCursor } from '../query/cursor';
 import { itemsJson, parseLimit, parseOffset, queryPage } from './page';
-import { stringifyEntityRef } from '../model/ref';
+import { parseEntityRef, stringifyEntityRef } from '../model/ref';
 
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -120,7 +120,15 @@ export const entityRoutes = new Hono<AppEnv>()
       parseFilterParams(c.req.queries('filter') ?? []),
       body.query !== undefined ? parsePredicate(body.query) : undefined,
     );
-    const rows = await c.var.store.readByRefs(refs, filter);
+    // Unparseable refs simply match nothing, as a missing entity would.
+    const normalised = refs.map((r) => {
+      try {
+        return stringifyEntityRef(parseEntityRef(r));
+      } catch {
+        return '';
+      }
+    });
+    const rows = await c.var.store.readByRefs(normalised, filter);
     return c.body(`{"items":${itemsJson(rows, fields)}}`, 200, json);
   })
   .get('/entities/by-uid/:uid', async (c) => {

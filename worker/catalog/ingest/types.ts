@@ -19,6 +19,8 @@ export interface ProcessedEntity {
   /** Lowercased `kind:namespace/name`. */
   ref: string;
   relations: RelationRow[];
+  /** Index of the YAML document it came from within its file (0-based). */
+  docIndex?: number;
 }
 
 /** A Location entity's target found while processing, to be processed as its own location key. */

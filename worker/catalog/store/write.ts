@@ -87,7 +87,7 @@ function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] 
   for (const chunk of chunkJson(searchRows)) {
     out.push(sql`INSERT OR IGNORE INTO search (key, value, entity_id, original_value)
       SELECT json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), e.id, json_extract(j.value, '$[3]')
-      FROM json_each(${chunk}) j JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
+      FROM json_each(${chunk}) j CROSS JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
   }
   const ftsRows = entities.map((p) => {
     const f = fullTextRow(p.entity);
@@ -97,7 +97,7 @@ function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] 
     out.push(sql`INSERT INTO entities_fts (rowid, name, title, description, tags, kind, type, owner)
       SELECT e.id, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'),
              json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]')
-      FROM json_each(${chunk}) j JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
+      FROM json_each(${chunk}) j CROSS JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
   }
   return out;
 }

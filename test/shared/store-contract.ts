@@ -1,0 +1,143 @@
+import { describe, expect, it, beforeEach } from 'vitest';
+import type { CatalogStore } from '../../worker/catalog/store/store';
+import type { ProcessedEntity } from '../../worker/catalog/ingest/types';
+import type { Entity } from '../../worker/catalog/model/entity';
+import type { LocationWrite } from '../../worker/catalog/store/write';
+
+/** A component descriptor as processing would hand it to the store. */
+export function component(name: string, spec: Record<string, unknown> = {}, extra: Partial<Entity['metadata']> = {}): ProcessedEntity {
+  const owner = String(spec.owner ?? 'team-a');
+  const ref = `component:default/${name.toLowerCase()}`;
+  return {
+    ref,
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default', annotations: { 'backstage.io/managed-by-location': 'url:x' }, ...extra },
+      spec: { type: 'service', lifecycle: 'production', owner, ...spec },
+    },
+    relations: [
+      { source: ref, type: 'ownedBy', target: `group:default/${owner}` },
+      { source: `group:default/${owner}`, type: 'ownerOf', target: ref },
+    ],
+  };
+}
+
+function write(key: string, entities: ProcessedEntity[], more: Partial<LocationWrite> = {}): LocationWrite {
+  return { locationKey: key, originKey: key, output: { entities, errors: [], children: [] }, orphanStrategy: 'keep', ...more };
+}
+
+const parse = (json: string) => JSON.parse(json) as Entity;
+
+/** The same behaviour asked of the store whichever database is behind it (D1 or libSQL). */
+export function storeContract(name: string, open: () => Promise<CatalogStore>): void {
+  describe(`catalog store on ${name}`, () => {
+    let store: CatalogStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+
+    it('writes a location atomically and reads entities back with relations both ways', async () => {
+      await store.writeLocation(write('url:a', [component('alpha', { owner: 'team-a' }), component('beta', { owner: 'team-b' })]));
+      const [alpha] = await store.readByRefs(['Component:default/Alpha']);
+      expect(alpha).toBeDefined();
+      const entity = parse(alpha!.json);
+      expect(entity.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+      expect(entity.metadata.etag).toBeTruthy();
+      expect(entity.relations).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
+      const { rows } = await store.readPage({ filter: { key: 'relations.ownerof', values: ['component:default/beta'] }, order: [], limit: 10 });
+      expect(rows).toHaveLength(0); // the group itself is not in the catalog, only the relation row
+    });
+
+    it('filters, orders, pages by keyset and counts', async () => {
+      const many = Array.from({ length: 30 }, (_, i) => component(`svc-${String(i).padStart(2, '0')}`, { type: i % 3 === 0 ? 'website' : 'service' }, { tags: i % 2 ? ['java'] : ['go'] }));
+      await store.writeLocation(write('url:many', many));
+      const first = await store.readPage({ filter: { all: [{ key: 'kind', values: ['component'] }, { key: 'spec.type', values: ['website'] }] }, order: [{ field: 'metadata.name', order: 'desc' }], limit: 4, withTotal: true });
+      expect(first.total).toBe(10);
+      expect(first.rows.map((r) => parse(r.json).metadata.name)).toEqual(['svc-27', 'svc-24', 'svc-21', 'svc-18']);
+      const second = await store.readPage({ filter: { key: 'spec.type', values: ['website'] }, order: [{ field: 'metadata.name', order: 'desc' }], limit: 4, boundary: first.rows[3]!.sort });
+      expect(second.rows.map((r) => parse(r.json).metadata.name)).toEqual(['svc-15', 'svc-12', 'svc-09', 'svc-06']);
+      const back = await store.readPage({ filter: { key: 'spec.type', values: ['website'] }, order: [{ field: 'metadata.name', order: 'desc' }], limit: 4, boundary: second.rows[0]!.sort, reverse: true });
+      expect(back.rows.map((r) => parse(r.json).metadata.name)).toEqual(['svc-18', 'svc-21', 'svc-24', 'svc-27']);
+      const anyOf = await store.readPage({ filter: { any: [{ key: 'metadata.tags', values: ['java'] }, { key: 'metadata.name', values: ['svc-00'] }] }, order: [], limit: 100 });
+      expect(anyOf.rows).toHaveLength(16);
+      const notJava = await store.readPage({ filter: { not: { key: 'metadata.tags', values: ['JAVA'.toLowerCase()] } }, order: [], limit: 100 });
+      expect(notJava.rows).toHaveLength(15);
+    });
+
+    it('finds entities by full text, as substrings, restricted to fields when asked', async () => {
+      await store.writeLocation(write('url:ft', [
+        component('payments-api', {}, { description: 'Moves money' }),
+        component('ledger', {}, { description: 'Books payments for accounting' }),
+        component('search', {}, { title: 'Site search' }),
+      ]));
+      const all = await store.readPage({ order: [], fullText: { term: 'payment', fields: [] }, limit: 10 });
+      expect(all.rows.map((r) => r.ref).sort()).toEqual(['component:default/ledger', 'component:default/payments-api']);
+      const byName = await store.readPage({ order: [], fullText: { term: 'payment', fields: ['metadata.name'] }, limit: 10 });
+      expect(byName.rows.map((r) => r.ref)).toEqual(['component:default/payments-api']);
+      const short = await store.readPage({ order: [], fullText: { term: 'se', fields: ['metadata.title'] }, limit: 10 });
+      expect(short.rows.map((r) => r.ref)).toEqual(['component:default/search']);
+    });
+
+    it('counts facets with original case, scoped by a filter', async () => {
+      await store.writeLocation(write('url:f', [component('a', { type: 'Service' }), component('b', { type: 'website' }), component('c', { type: 'website' })]));
+      const facets = await store.readFacets(['spec.type', 'kind', 'relations.ownedBy'], { key: 'metadata.name', values: ['a', 'b'] });
+      expect(facets['spec.type']).toEqual([{ value: 'Service', count: 1 }, { value: 'website', count: 1 }]);
+      expect(facets.kind).toEqual([{ value: 'Component', count: 2 }]);
+      expect(facets['relations.ownedBy']).toEqual([{ value: 'group:default/team-a', count: 2 }]);
+    });
+
+    it('orphans entities that vanish from their location, and revives them when they return', async () => {
+      await store.writeLocation(write('url:o', [component('stay'), component('go')]));
+      const summary = await store.writeLocation(write('url:o', [component('stay')]));
+      expect(summary.orphaned).toEqual(['component:default/go']);
+      expect(summary.unchanged).toEqual(['component:default/stay']);
+      const [gone] = await store.readByRefs(['component:default/go']);
+      expect(parse(gone!.json).metadata.annotations?.['backstage.io/orphan']).toBe('true');
+      const orphans = await store.readPage({ filter: { key: 'metadata.annotations.backstage.io/orphan', values: ['true'] }, order: [], limit: 10 });
+      expect(orphans.rows.map((r) => r.ref)).toEqual(['component:default/go']);
+      await store.writeLocation(write('url:o', [component('stay'), component('go')]));
+      const [back] = await store.readByRefs(['component:default/go']);
+      expect(parse(back!.json).metadata.annotations?.['backstage.io/orphan']).toBeUndefined();
+    });
+
+    it('deletes vanished entities when the strategy says so', async () => {
+      await store.writeLocation(write('url:d', [component('keep'), component('drop')]));
+      const summary = await store.writeLocation(write('url:d', [component('keep')], { orphanStrategy: 'delete' }));
+      expect(summary.deleted).toEqual(['component:default/drop']);
+      expect(await store.readByRefs(['component:default/drop'])).toEqual([undefined]);
+      const facets = await store.readFacets(['metadata.name']);
+      expect(facets['metadata.name']?.map((f) => f.value)).toEqual(['keep']);
+    });
+
+    it('refuses a ref claimed by another location and leaves the first owner intact', async () => {
+      await store.writeLocation(write('url:first', [component('shared', { owner: 'first' })]));
+      const summary = await store.writeLocation(write('url:second', [component('shared', { owner: 'second' }), component('own')]));
+      expect(summary.errors).toEqual([expect.objectContaining({ ref: 'component:default/shared', rule: 'conflict' })]);
+      expect(summary.written).toEqual(['component:default/own']);
+      const [shared] = await store.readByRefs(['component:default/shared']);
+      expect(parse(shared!.json).spec?.owner).toBe('first');
+      expect((await store.getLocationKey('url:second'))?.status).toBe('error');
+    });
+
+    it('keeps the last good version of a document that now fails, with the error attached', async () => {
+      await store.writeLocation(write('url:e', [component('fragile'), component('fine')]));
+      await store.writeLocation({
+        ...write('url:e', [component('fine')]),
+        output: { entities: [component('fine')], errors: [{ ref: 'component:default/fragile', rule: 'kind-schema:/spec/owner:required', message: 'owner missing' }], children: [] },
+      });
+      const [fragile] = await store.readByRefs(['component:default/fragile']);
+      const entity = parse(fragile!.json);
+      expect(entity.spec?.owner).toBe('team-a');
+      expect(entity.metadata.annotations?.['backstage.io/orphan']).toBeUndefined();
+      expect(entity.status?.items?.[0]).toMatchObject({ type: 'backstage.io/catalog-processing', level: 'error' });
+    });
+
+    it('writes thousands of entities in one batch beyond the size of one bound value', async () => {
+      const big = Array.from({ length: 3000 }, (_, i) => component(`bulk-${i}`, {}, { description: 'x'.repeat(300) }));
+      await store.writeLocation(write('url:bulk', big));
+      const { total } = await store.readPage({ filter: { key: 'kind', values: ['component'] }, order: [], limit: 1, withTotal: true });
+      expect(total).toBe(3000);
+    });
+  });
+}
