@@ -117,12 +117,12 @@ export const locationRoutes = new Hono<AppEnv>()
       output: { entities: [generated], errors: [], children: [] },
       orphanStrategy: 'delete',
     });
-    const { root } = await ingestTree(
+    const { refs: written } = await ingestTree(
       deps,
       { type: 'process-location', locationKey: key, originKey: key, parentKey: bootstrapKey(location.id), parentRef: generated.ref, depth: 0 },
       INLINE_FILES,
     );
-    const refs = [generated.ref, ...root.written, ...root.unchanged];
+    const refs = [generated.ref, ...written];
     const rows = await c.var.store.readByRefs(refs);
     return c.json(
       { location, entities: rows.filter((r) => r !== undefined).map((r) => JSON.parse(r.json) as Entity), ...(existing ? { exists: true } : {}) },

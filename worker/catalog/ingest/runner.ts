@@ -76,8 +76,9 @@ export async function ingestTree(
   deps: IngestDeps,
   root: IngestMessage,
   inlineFiles: number,
-): Promise<{ root: WriteSummary; queued: number }> {
+): Promise<{ root: WriteSummary; refs: string[]; queued: number }> {
   const first = await ingestKey(deps, root);
+  const refs = [...first.summary.written, ...first.summary.unchanged];
   const seen = new Set([root.locationKey]);
   const pending = first.next.filter((m) => !seen.has(m.locationKey));
   let processed = 1;
@@ -92,7 +93,8 @@ export async function ingestTree(
     }
     processed++;
     try {
-      const { next } = await ingestKey(deps, msg);
+      const { summary, next } = await ingestKey(deps, msg);
+      refs.push(...summary.written, ...summary.unchanged);
       pending.push(...next);
     } catch (err) {
       if (!isTransient(err)) throw err;
@@ -103,5 +105,5 @@ export async function ingestTree(
     if (!deps.queue) throw new Error('Ingestion queue is not configured');
     await enqueue(deps.queue, overflow);
   }
-  return { root: first.summary, queued: overflow.length };
+  return { root: first.summary, refs, queued: overflow.length };
 }
