@@ -20,7 +20,7 @@ export function d1Store(): CatalogStore {
  * Stands in for GitHub at the HTTP boundary: outbound fetches of the given URLs answer with the
  * given bodies, everything else 404. Returns the list of URLs fetched.
  */
-export function serveFiles(files: Record<string, string>): string[] {
+export function serveFiles(files: Record<string, string | Uint8Array>): string[] {
   const fetched: string[] = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -171,9 +171,16 @@ export async function writeLocation(db: Database, w: LocationWrite): Promise<Wri
       kept.add(e.ref);
     }
   }
-  const vanished = existing
+  const missing = existing
     .filter((r) => r.location_key === w.locationKey && !kept.has(r.ref) && !r.orphan)
     .map((r) => r.ref);
+  // An error that names no entity (a file that no longer parses) may hide any of the missing
+  // ones: they keep their last good version, carrying the error, instead of becoming orphans.
+  const unattributed = errors.filter((e) => !e.ref);
+  if (unattributed.length) {
+    for (const ref of missing) failedRefs.set(ref, [...(failedRefs.get(ref) ?? []), ...unattributed]);
+  }
+  const vanished = unattributed.length ? [] : missing;
 
   const stmts: SQL[] = [];
   const writtenRefs = toWrite.map((t) => t.p.ref);
