@@ -1,49 +1,7 @@
-/** A link in `metadata.links`. */
-export interface EntityLink {
-  url: string;
-  title?: string;
-  icon?: string;
-  type?: string;
-}
+// The entity model is shared with the Worker, so both sides agree on one definition.
+import type { Entity } from '../../worker/catalog/model/entity';
 
-/** `metadata` of a Backstage entity. */
-export interface EntityMeta {
-  name: string;
-  namespace?: string;
-  title?: string;
-  description?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  tags?: string[];
-  links?: EntityLink[];
-  uid?: string;
-  etag?: string;
-  [key: string]: unknown;
-}
-
-/** One edge from an entity to another; `targetRef` is `kind:namespace/name`, lowercased. */
-export interface EntityRelation {
-  type: string;
-  targetRef: string;
-}
-
-/** A processing problem attached to an entity (`status.items`). */
-export interface EntityStatusItem {
-  type: string;
-  level: 'info' | 'warning' | 'error';
-  message: string;
-  error?: { name: string; message: string };
-}
-
-/** A Backstage entity as the catalog API returns it (possibly trimmed by `fields=`). */
-export interface Entity {
-  apiVersion: string;
-  kind: string;
-  metadata: EntityMeta;
-  spec?: Record<string, unknown>;
-  relations?: EntityRelation[];
-  status?: { items?: EntityStatusItem[] };
-}
+export type { Entity, EntityLink, EntityMeta, EntityRelation, EntityStatusItem } from '../../worker/catalog/model/entity';
 
 /** Response of `GET /entities/by-query`. */
 export interface QueryEntitiesResponse {

@@ -35,8 +35,11 @@ interface ExistingRow {
   errors: string | null;
 }
 
-/** D1 caps one bound value at about 1 MB: large JSON parameters are split below that. */
-const CHUNK_CHARS = 700_000;
+/**
+ * D1 caps a string value at 2 MB; counted in UTF-16 units, 500k stays below that even when
+ * every character takes three bytes, so large JSON parameters are split at this size.
+ */
+const CHUNK_CHARS = 500_000;
 
 function chunkJson<T>(items: T[]): string[] {
   const chunks: string[] = [];
