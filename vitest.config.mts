@@ -1,7 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 
 const migrations = await readD1Migrations('./migrations');
+
+// The GitHub App as the Worker sees it in tests: a throwaway PKCS#1 key, two webhook secrets (a
+// rotation under way) and a GitHub Enterprise-style API base and web host, answered by the
+// stand-in in test/workers/github-support.ts. Set here so a developer's .dev.vars never leaks in.
+const github = {
+  GITHUB_APP_ID: '4242',
+  GITHUB_APP_PRIVATE_KEY: readFileSync('./test/fixtures/github-app/private-key.pem', 'utf8'),
+  GITHUB_WEBHOOK_SECRET: 'test-webhook-secret',
+  GITHUB_WEBHOOK_SECRET_PREVIOUS: 'test-webhook-secret-before-rotation',
+  GITHUB_API_URL: 'https://ghe.test/api/v3',
+  GITHUB_HOST: 'ghe.test',
+  GITHUB_ALLOWED_ORGS: '',
+  GITHUB_CATALOG_PATHS: 'catalog-info.yaml,services/*/catalog-info.yaml',
+  GITHUB_BRANCH: 'default',
+  GITHUB_ORG_SYNC: 'true',
+};
 
 export default defineConfig({
   test: {
@@ -14,7 +31,12 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations, CATALOG_ALLOW_LOCAL_URLS: 'true' },
+              bindings: {
+                TEST_MIGRATIONS: migrations,
+                TEST_GITHUB_PUBLIC_KEY: readFileSync('./test/fixtures/github-app/public-key.pem', 'utf8'),
+                CATALOG_ALLOW_LOCAL_URLS: 'true',
+                ...github,
+              },
             },
           }),
         ],

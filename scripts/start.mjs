@@ -2,9 +2,9 @@
 // `npm start`: the whole portal on http://127.0.0.1:8787 from a fresh clone (after `npm ci`).
 //
 //   1. builds the web app into web/dist (skip with --no-build),
-//   2. applies the D1 migrations to the local database under .wrangler/state,
-//   3. serves seed/demo/ on http://127.0.0.1:8790 (see scripts/serve-folder.mjs),
-//   4. runs `wrangler dev` with local URLs allowed as catalog locations,
+//   2. serves seed/demo/ on http://127.0.0.1:8790 (see scripts/serve-folder.mjs),
+//   3. applies the D1 migrations to the local database under .wrangler/state and runs
+//      `wrangler dev` with local URLs allowed as catalog locations (see scripts/lib/portal.mjs),
 //   5. registers the demo organisation once the Worker is healthy, or, if it is already
 //      registered (any later start), refreshes it so edits to seed/demo/ show up
 //      (skip with --no-seed).
@@ -17,6 +17,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPortal } from './lib/portal.mjs';
 import { serveFolder } from './serve-folder.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,15 +31,15 @@ const SEED_ROOT_REF = 'location:default/fernhill-demo';
 const HEALTH_TIMEOUT_MS = 180_000;
 // Registering processes the whole demo tree before answering (the entities must be readable).
 const SEED_TIMEOUT_MS = 120_000;
-// Run wrangler's JS entry with this very Node: a bare `wrangler` could pick up an older Node
-// from PATH when this script is run directly rather than through npm.
-const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+// The database `npm run db:migrate` and a plain `wrangler dev` use too.
+const STATE_DIR = join(ROOT, '.wrangler', 'state');
 
 const say = (line) => console.log(`\x1b[1m[greenroom]\x1b[0m ${line}`);
 const warn = (line) => console.error(`\x1b[1;33m[greenroom]\x1b[0m ${line}`);
 
-/** Children that must receive our SIGINT/SIGTERM and must not outlive us. */
+/** Children that must receive our SIGINT/SIGTERM and must not outlive us (the portal has its own). */
 const children = new Set();
+let portal;
 let stopping = false;
 
 function parseArgs(argv) {
@@ -127,24 +128,6 @@ function assertPortFree(port) {
   });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitForHealth(wrangler) {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (wrangler.exitCode !== null || wrangler.signalCode !== null) return false;
-    try {
-      const res = await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      await res.arrayBuffer();
-      if (res.status === 200) return true;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(400);
-  }
-  return false;
-}
-
 async function postJson(path, body) {
   const res = await fetch(`${BASE}${path}`, {
     method: 'POST',
@@ -205,15 +188,17 @@ async function seed() {
 
 function forwardSignals() {
   for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
+    process.on(signal, async () => {
       // On Ctrl-C the terminal already signalled the whole process group; forwarding anyway
       // covers `kill <pid>` and non-terminal parents, and wrangler shuts down once either way.
+      // A portal still starting up is stopped by portal.mjs's exit hook.
       stopping = true;
       for (const child of children) child.kill(signal);
+      await portal?.stop();
       if (children.size === 0) process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
     });
   }
-  // Last resort if this script dies unexpectedly: no orphaned wrangler holding the port.
+  // Last resort if this script dies unexpectedly: no orphaned build.
   process.on('exit', () => {
     for (const child of children) child.kill('SIGTERM');
   });
@@ -228,10 +213,6 @@ async function main() {
 
   if (options.build) await step('Building the web app (npm run build)', ...npmRun('build'));
   else if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) warn('--no-build, but web/dist/ has no build yet: only /api/* will work.');
-  // stdin not a TTY makes wrangler take the default answer ("yes") instead of prompting.
-  await step('Applying D1 migrations to the local database', process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local'], {
-    stdin: 'ignore',
-  });
 
   let seedServer;
   if (options.seed) {
@@ -244,32 +225,24 @@ async function main() {
       );
     }
   }
-
-  say(`Starting wrangler dev on ${BASE} ...`);
-  const wrangler = spawn(
-    process.execPath,
-    [WRANGLER, 'dev', '--ip', HOST, '--port', String(PORT), '--var', 'CATALOG_ALLOW_LOCAL_URLS:true'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  children.add(wrangler);
-  wrangler.once('exit', (code, signal) => {
-    children.delete(wrangler);
+  const closeSeedServer = () => {
     seedServer?.close();
     seedServer?.closeAllConnections();
+  };
+
+  try {
+    portal = await startPortal({ port: PORT, persistTo: STATE_DIR, stdio: 'inherit', healthTimeoutMs: HEALTH_TIMEOUT_MS, log: say });
+  } catch (error) {
+    closeSeedServer();
+    if (!stopping) warn(error.message);
+    process.exit(1);
+  }
+  portal.exited.then(({ code, signal }) => {
+    closeSeedServer();
     if (!stopping && code !== 0) warn(`wrangler dev exited (${signal ?? `exit code ${code}`}).`);
     process.exit(code ?? (signal === 'SIGINT' ? 130 : signal ? 143 : 1));
   });
-  wrangler.once('error', (error) => {
-    warn(`Could not start wrangler: ${error.message}`);
-    process.exit(1);
-  });
 
-  if (!(await waitForHealth(wrangler))) {
-    if (!stopping && wrangler.exitCode === null) {
-      warn(`${BASE}/api/health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s; not seeding. wrangler keeps running.`);
-    }
-    return;
-  }
   if (seedServer) {
     say('Seeding the demo organisation...');
     const ok = await seed();

@@ -1,4 +1,5 @@
 import type { IngestMessage } from './catalog/ingest/message';
+import type { GithubJob } from './github/jobs';
 
 /** The Worker's bindings, vars and secrets, typed once for the whole code base. */
 export interface Env {
@@ -8,6 +9,8 @@ export interface Env {
   DOCS: R2Bucket;
   /** Catalog ingestion queue. */
   INGEST: Queue<IngestMessage>;
+  /** GitHub work: webhook deliveries turned into jobs, discovery and reconcile. */
+  GITHUB_QUEUE: Queue<GithubJob>;
   /** The built web app (Workers static assets). */
   ASSETS?: Fetcher;
 
@@ -21,6 +24,27 @@ export interface Env {
   /** libSQL/Turso database URL; when set it replaces D1. */
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
+
+  /** GitHub App id (secret or var). */
+  GITHUB_APP_ID?: string;
+  /** GitHub App private key, PEM (PKCS#1 as GitHub issues it, or PKCS#8). */
+  GITHUB_APP_PRIVATE_KEY?: string;
+  /** Secret GitHub signs webhook deliveries with. */
+  GITHUB_WEBHOOK_SECRET?: string;
+  /** The secret being rotated out; accepted alongside GITHUB_WEBHOOK_SECRET while set. */
+  GITHUB_WEBHOOK_SECRET_PREVIOUS?: string;
+  /** REST API base URL (GitHub Enterprise Server: `https://<host>/api/v3`). */
+  GITHUB_API_URL?: string;
+  /** Web host of catalog file URLs (`github.com` or a GHES host). */
+  GITHUB_HOST?: string;
+  /** Comma-separated account logins whose installations are used (empty: all). */
+  GITHUB_ALLOWED_ORGS?: string;
+  /** Comma-separated globs of catalog files in a repository. */
+  GITHUB_CATALOG_PATHS?: string;
+  /** Branch to read: `default` (each repository's default branch) or a branch name. */
+  GITHUB_BRANCH?: string;
+  /** "false" turns off teams/members → Group/User entities. */
+  GITHUB_ORG_SYNC?: string;
 }
 
 /** Hono's generic parameter for apps and routes of this Worker. */

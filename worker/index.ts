@@ -39,4 +39,7 @@ export default {
     if (!handler) throw new Error(`No consumer for queue ${batch.queue}`);
     await handler(batch as MessageBatch<never>, env, ctx);
   },
+  async scheduled(controller, env, ctx) {
+    await Promise.all(plugins.map((p) => p.scheduled?.(controller, env, ctx)));
+  },
 } satisfies ExportedHandler<Env>;

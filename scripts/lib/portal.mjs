@@ -27,7 +27,7 @@ function installExitHook() {
   exitHookInstalled = true;
   // Last resort when the parent dies unexpectedly: no orphaned wrangler holding a port.
   process.on('exit', () => {
-      for (const proc of running) signalTree(proc, 'SIGTERM');
+    for (const proc of running) signalTree(proc, 'SIGTERM');
   });
 }
 
@@ -162,8 +162,11 @@ export async function startPortal({
   // stdin not a TTY makes wrangler take the default answer ("yes") instead of prompting.
   const migrate = spawnWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], { stdio, stdin: 'ignore', tail });
   const migrated = await migrate.exited;
-  if (migrated.code !== 0) throw failure(`Applying D1 migrations failed: wrangler ${describeExit(migrated)}`, tail);
+  if (migrated.code !== 0) throw failure(`Applying D1 migrations to the local database failed (wrangler ${describeExit(migrated)}); stopping.`, tail);
 
+  // wrangler's default inspector port (9229, else the next free one) is checked before it is
+  // bound, so portals starting in parallel race for it: give each its own.
+  const inspectorPort = await freePort();
   const varArgs = Object.entries({ CATALOG_ALLOW_LOCAL_URLS: 'true', ...vars }).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
   log?.(`Starting wrangler dev on ${url} ...`);
   const dev = spawnWrangler(
@@ -173,6 +176,8 @@ export async function startPortal({
       HOST,
       '--port',
       String(listenPort),
+      '--inspector-port',
+      String(inspectorPort),
       '--persist-to',
       stateDir,
       ...(logLevel ? ['--log-level', logLevel] : []),
@@ -187,8 +192,8 @@ export async function startPortal({
     await stop();
     throw failure(
       exit
-        ? `wrangler dev ${describeExit(exit)} before ${url}/api/health answered`
-        : `${url}/api/health did not answer 200 within ${healthTimeoutMs / 1000} s; wrangler dev stopped`,
+        ? `wrangler dev ${describeExit(exit)} before ${url}/api/health answered.`
+        : `${url}/api/health did not answer 200 within ${healthTimeoutMs / 1000} s; wrangler dev was stopped.`,
       tail,
     );
   }

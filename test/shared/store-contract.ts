@@ -61,6 +61,8 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       expect(back.rows.map((r) => parse(r.json).metadata.name)).toEqual(['svc-18', 'svc-21', 'svc-24', 'svc-27']);
       const anyOf = await store.readPage({ filter: { any: [{ key: 'metadata.tags', values: ['java'] }, { key: 'metadata.name', values: ['svc-00'] }] }, order: [], limit: 100 });
       expect(anyOf.rows).toHaveLength(16);
+      const prefixed = await store.readPage({ filter: { all: [{ key: 'metadata.name', prefix: 'svc-2' }, { key: 'metadata.tags', prefix: 'ja' }] }, order: [], limit: 100 });
+      expect(prefixed.rows.map((r) => parse(r.json).metadata.name)).toEqual(['svc-21', 'svc-23', 'svc-25', 'svc-27', 'svc-29']);
       const notJava = await store.readPage({ filter: { not: { key: 'metadata.tags', values: ['JAVA'.toLowerCase()] } }, order: [], limit: 100 });
       expect(notJava.rows).toHaveLength(15);
     });

@@ -79,3 +79,98 @@ export const search = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.value, t.entityId] }), index('search_entity').on(t.entityId)],
 );
+
+/** Verified webhook deliveries, by X-GitHub-Delivery (deduplication and processing state). */
+export const githubDeliveries = sqliteTable(
+  'github_deliveries',
+  {
+    id: text('id').primaryKey(),
+    event: text('event').notNull(),
+    action: text('action'),
+    receivedAt: text('received_at').notNull(),
+    processedAt: text('processed_at'),
+    outcome: text('outcome'),
+  },
+  (t) => [index('github_deliveries_pending').on(t.processedAt), index('github_deliveries_received').on(t.receivedAt)],
+);
+
+/** Repositories seen through GitHub App installations and the catalog locations registered for them. */
+export const githubRepositories = sqliteTable(
+  'github_repositories',
+  {
+    id: integer('id').primaryKey(),
+    installationId: integer('installation_id').notNull(),
+    fullName: text('full_name').notNull(),
+    branch: text('branch'),
+    treeSha: text('tree_sha'),
+    targets: text('targets').notNull().default('[]'),
+    status: text('status').notNull(),
+    error: text('error'),
+    syncedAt: text('synced_at').notNull(),
+  },
+  (t) => [index('github_repositories_installation').on(t.installationId)],
+);
+
+/** GitHub App installations and their accounts. */
+export const githubInstallations = sqliteTable('github_installations', {
+  id: integer('id').primaryKey(),
+  accountLogin: text('account_login').notNull(),
+  accountType: text('account_type').notNull(),
+  accountId: integer('account_id').notNull(),
+  status: text('status').notNull(),
+  syncedAt: text('synced_at').notNull(),
+});
+
+/** Discovery and reconcile runs. */
+export const githubRuns = sqliteTable(
+  'github_runs',
+  {
+    id: text('id').primaryKey(),
+    trigger: text('trigger').notNull(),
+    startedAt: text('started_at').notNull(),
+    installations: integer('installations'),
+    error: text('error'),
+  },
+  (t) => [index('github_runs_started').on(t.startedAt)],
+);
+
+/** The installations and repositories of a run and how each went. */
+export const githubRunItems = sqliteTable(
+  'github_run_items',
+  {
+    runId: text('run_id').notNull(),
+    kind: text('kind').notNull(),
+    itemId: integer('item_id').notNull(),
+    state: text('state').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.kind, t.itemId] })],
+);
+
+/** One holder per GitHub job key at a time. */
+export const githubLocks = sqliteTable('github_locks', {
+  key: text('key').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+/** Jobs waiting for the holder of their key's lock. */
+export const githubLockWaiters = sqliteTable(
+  'github_lock_waiters',
+  {
+    id: integer('id').primaryKey(),
+    key: text('key').notNull(),
+    job: text('job').notNull(),
+  },
+  (t) => [index('github_lock_waiters_key').on(t.key)],
+);
+
+/** GitHub jobs that failed: retrying, or given up after the dead-letter queue. */
+export const githubFailures = sqliteTable('github_failures', {
+  key: text('key').primaryKey(),
+  job: text('job').notNull(),
+  error: text('error').notNull(),
+  attempts: integer('attempts').notNull(),
+  dead: integer('dead').notNull().default(0),
+  firstFailedAt: text('first_failed_at').notNull(),
+  lastFailedAt: text('last_failed_at').notNull(),
+});

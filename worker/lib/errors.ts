@@ -34,6 +34,20 @@ export class ConflictError extends HttpError {
   }
 }
 
+/** 401: the request does not prove who sent it. */
+export class AuthenticationError extends HttpError {
+  constructor(message: string) {
+    super(401, 'AuthenticationError', message);
+  }
+}
+
+/** 503: a feature this request needs is not configured. */
+export class NotConfiguredError extends HttpError {
+  constructor(message: string) {
+    super(503, 'ServiceUnavailableError', message);
+  }
+}
+
 /** 403: the request is understood and refused. */
 export class NotAllowedError extends HttpError {
   constructor(message: string) {

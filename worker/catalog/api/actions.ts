@@ -3,6 +3,7 @@ import type { AppEnv } from '../../env';
 import { InputError, NotFoundError } from '../../lib/errors';
 import { ReaderError } from '../ingest/reader';
 import { processLocation } from '../ingest/process';
+import { DEFAULT_GITHUB_HOSTS } from '../ingest/scm-url';
 import { ingestTree, locationKey } from '../ingest/runner';
 import { parseEntityRef, stringifyEntityRef } from '../model/ref';
 import { validateEntity } from '../model/validate';
@@ -63,10 +64,11 @@ export const actionRoutes = new Hono<AppEnv>()
       throw new InputError(`Location target "${target}" is not an absolute URL`);
     }
     const filename = typeof body?.catalogFilename === 'string' ? body.catalogFilename : 'catalog-info.yaml';
+    const deps = requestIngestDeps(c);
     const isFile = /\.ya?ml$/i.test(url.pathname);
     const repo = url.href.replace(/\/+$/, '');
-    const fileUrl = isFile ? url.href : url.hostname === 'github.com' ? `${repo}/blob/HEAD/${filename}` : `${repo}/${filename}`;
-    const deps = requestIngestDeps(c);
+    const onGithub = (deps.reader.githubHosts ?? DEFAULT_GITHUB_HOSTS).has(url.host);
+    const fileUrl = isFile ? url.href : onGithub ? `${repo}/blob/HEAD/${filename}` : `${repo}/${filename}`;
     try {
       const out = await processLocation({ locationKey: locationKey(type, fileUrl), originKey: locationKey(type, fileUrl), reader: deps.reader, rules: deps.rules });
       const existing = await c.var.store.readByRefs(out.entities.map((p) => p.ref));

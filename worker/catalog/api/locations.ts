@@ -2,23 +2,22 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { ConflictError, InputError, NotFoundError } from '../../lib/errors';
 import { isLocalRequest } from '../../config';
-import { createUrlReader, ReaderError } from '../ingest/reader';
+import { parsePredicate, type EntityFilter } from '../query/filter';
+import { ReaderError } from '../ingest/reader';
+import { catalogReader } from '../ingest/catalog-reader';
 import { processLocation } from '../ingest/process';
-import { ingestTree, locationKey, type IngestDeps } from '../ingest/runner';
-import type { ProcessedEntity } from '../ingest/types';
+import { locationKey, type IngestDeps } from '../ingest/runner';
+import { generatedLocationEntity, INLINE_FILES, registerLocation, unregisterLocation } from '../ingest/register';
 import type { Entity } from '../model/entity';
 import { stringifyEntityRef } from '../model/ref';
 import type { LocationRecord } from '../store/store';
-
-/** Files processed inside the registering request; larger catalogs continue on the queue. */
-const INLINE_FILES = 25;
 
 /** Ingestion dependencies for a request; localhost locations only for requests made locally. */
 export function requestIngestDeps(c: Context<AppEnv>): IngestDeps {
   const cfg = c.var.config.catalog;
   return {
     store: c.var.store,
-    reader: createUrlReader({ allowedHosts: cfg.allowedHosts, allowLocalUrls: cfg.allowLocalUrls && isLocalRequest(c.req.url) }),
+    reader: catalogReader(c.var.config, { allowLocalUrls: cfg.allowLocalUrls && isLocalRequest(c.req.url) }),
     rules: cfg.rules,
     orphanStrategy: cfg.orphanStrategy,
     queue: c.env.INGEST,
@@ -34,31 +33,12 @@ export function readerHttpError(err: unknown): never {
   throw err;
 }
 
-async function sha1Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** A location as Backstage's API returns it: with the ref of the Location entity generated for it. */
+type ApiLocation = LocationRecord & { entityRef: string };
 
-/** The Location entity Backstage generates for a registered location. */
-async function generatedLocationEntity(type: string, target: string): Promise<ProcessedEntity> {
-  const key = locationKey(type, target);
-  const entity: Entity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Location',
-    metadata: {
-      name: `generated-${await sha1Hex(key)}`,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': key,
-        'backstage.io/managed-by-origin-location': key,
-      },
-    },
-    spec: { type, target },
-  };
-  return { entity, ref: stringifyEntityRef(entity), relations: [] };
+async function apiLocation(location: LocationRecord): Promise<ApiLocation> {
+  return { ...location, entityRef: (await generatedLocationEntity(location.type, location.target)).ref };
 }
-
-const bootstrapKey = (id: string) => `bootstrap:${id}`;
 
 function parseLocationInput(body: unknown): { type: string; target: string } {
   const b = body as { type?: unknown; target?: unknown } | null;
@@ -90,6 +70,41 @@ async function previewLocation(deps: IngestDeps, key: string): Promise<Entity[]>
   return entities;
 }
 
+/** Whether a location matches a predicate over its fields (`id`, `type`, `target`, `entityRef`), case-insensitively. */
+function locationMatches(filter: EntityFilter, location: ApiLocation): boolean {
+  if ('all' in filter) return filter.all.every((f) => locationMatches(f, location));
+  if ('any' in filter) return filter.any.some((f) => locationMatches(f, location));
+  if ('not' in filter) return !locationMatches(filter.not, location);
+  const fields: Record<string, string> = { ...location };
+  const field = Object.keys(fields).find((k) => k.toLowerCase() === filter.key);
+  const value = field === undefined ? undefined : fields[field]?.toLowerCase();
+  if (value === undefined) return false;
+  if ('prefix' in filter) return value.startsWith(filter.prefix);
+  return !filter.values || filter.values.includes(value);
+}
+
+/** What a by-query cursor carries: the query and page size of the first request, and where to go on. */
+interface LocationCursor {
+  query?: unknown;
+  limit: number;
+  offset: number;
+}
+
+// Base64 of UTF-8 JSON: a query may hold any characters, which btoa alone refuses.
+function encodeLocationCursor(cursor: LocationCursor): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(cursor))));
+}
+
+function parseLocationCursor(cursor: string): LocationCursor {
+  try {
+    const c = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(cursor), (ch) => ch.charCodeAt(0)))) as LocationCursor;
+    if (Number.isInteger(c.limit) && Number.isInteger(c.offset) && c.offset >= 0) return c;
+  } catch {
+    // Reported below.
+  }
+  throw new InputError('Invalid cursor');
+}
+
 /** Location routes of Backstage's catalog API. */
 export const locationRoutes = new Hono<AppEnv>()
   .post('/locations', async (c) => {
@@ -99,48 +114,42 @@ export const locationRoutes = new Hono<AppEnv>()
     const existing = await c.var.store.findLocation(input.type, input.target);
     if (c.req.query('dryRun') === 'true') {
       const entities = await previewLocation(deps, key).catch(readerHttpError);
-      const location = existing ?? { id: crypto.randomUUID(), ...input };
+      const location = await apiLocation(existing ?? { id: crypto.randomUUID(), ...input });
       const generated = await generatedLocationEntity(input.type, input.target);
       return c.json({ location, entities: [generated.entity, ...entities], exists: !!existing }, 201);
     }
     if (existing && c.req.query('onConflict') !== 'refresh') {
       throw new ConflictError(`Location ${key} already exists`);
     }
-    // Read the file before registering, so a wrong URL is refused instead of stored.
-    await deps.reader.read(input.target).catch(readerHttpError);
-    const location: LocationRecord = existing ?? { id: crypto.randomUUID(), ...input };
-    if (!existing) await c.var.store.addLocation(location);
-    const generated = await generatedLocationEntity(input.type, input.target);
-    await c.var.store.writeLocation({
-      locationKey: bootstrapKey(location.id),
-      originKey: key,
-      output: { entities: [generated], errors: [], children: [] },
-      orphanStrategy: 'delete',
-    });
-    const { refs: written } = await ingestTree(
-      deps,
-      { type: 'process-location', locationKey: key, originKey: key, parentKey: bootstrapKey(location.id), parentRef: generated.ref, depth: 0 },
-      INLINE_FILES,
-    );
-    const refs = [generated.ref, ...written];
+    const { location, refs } = await registerLocation(deps, input, existing).catch(readerHttpError);
     const rows = await c.var.store.readByRefs(refs);
     return c.json(
-      { location, entities: rows.filter((r) => r !== undefined).map((r) => JSON.parse(r.json) as Entity), ...(existing ? { exists: true } : {}) },
+      { location: await apiLocation(location), entities: rows.filter((r) => r !== undefined).map((r) => JSON.parse(r.json) as Entity), ...(existing ? { exists: true } : {}) },
       201,
     );
   })
   .get('/locations', async (c) => {
-    const all = await c.var.store.listLocations();
+    const all = await Promise.all((await c.var.store.listLocations()).map(apiLocation));
     return c.json(all.map((data) => ({ data })));
   })
   .post('/locations/by-query', async (c) => {
-    const body = ((await c.req.json().catch(() => ({}))) ?? {}) as { limit?: unknown; cursor?: unknown };
-    const all = await c.var.store.listLocations();
-    const limit = typeof body.limit === 'number' && body.limit > 0 ? Math.min(body.limit, 1000) : 100;
-    const start = typeof body.cursor === 'string' ? Number.parseInt(body.cursor, 10) || 0 : 0;
-    const items = all.slice(start, start + limit);
-    const next = start + limit < all.length ? String(start + limit) : undefined;
-    return c.json({ items, totalItems: all.length, pageInfo: next ? { nextCursor: next } : {} });
+    const body = ((await c.req.json().catch(() => ({}))) ?? {}) as { limit?: unknown; cursor?: unknown; query?: unknown };
+    // Later pages repeat the first request's query and page size, as Backstage's cursors do.
+    const page: LocationCursor =
+      typeof body.cursor === 'string'
+        ? parseLocationCursor(body.cursor)
+        : {
+            ...(body.query !== undefined ? { query: body.query } : {}),
+            limit: typeof body.limit === 'number' && body.limit > 0 ? Math.min(Math.floor(body.limit), 1000) : 100,
+            offset: 0,
+          };
+    const filter = page.query !== undefined ? parsePredicate(page.query) : undefined;
+    const all = await Promise.all((await c.var.store.listLocations()).map(apiLocation));
+    const matching = filter ? all.filter((l) => locationMatches(filter, l)) : all;
+    const items = matching.slice(page.offset, page.offset + page.limit);
+    const nextOffset = page.offset + page.limit;
+    const nextCursor = nextOffset < matching.length ? encodeLocationCursor({ ...page, offset: nextOffset }) : undefined;
+    return c.json({ items, totalItems: matching.length, pageInfo: nextCursor ? { nextCursor } : {} });
   })
   .get('/locations/by-entity/:kind/:namespace/:name', async (c) => {
     const { kind, namespace, name } = c.req.param();
@@ -152,22 +161,22 @@ export const locationRoutes = new Hono<AppEnv>()
     const colon = origin.indexOf(':');
     const location = colon > 0 ? await c.var.store.findLocation(origin.slice(0, colon), origin.slice(colon + 1)) : undefined;
     if (!location) throw new NotFoundError(`No location found for entity '${ref}'`);
-    return c.json(location);
+    return c.json(await apiLocation(location));
   })
   .get('/locations/:id', async (c) => {
     const location = await c.var.store.getLocation(c.req.param('id'));
     if (!location) throw new NotFoundError(`Found no location with ID ${c.req.param('id')}`);
-    return c.json(location);
+    return c.json(await apiLocation(location));
   })
   .get('/locations/:id/status', async (c) => {
     const location = await c.var.store.getLocation(c.req.param('id'));
     if (!location) throw new NotFoundError(`Found no location with ID ${c.req.param('id')}`);
     const keys = await c.var.store.keysOfOrigin(locationKey(location.type, location.target));
-    return c.json({ location, keys });
+    return c.json({ location: await apiLocation(location), keys });
   })
   .delete('/locations/:id', async (c) => {
     const location = await c.var.store.getLocation(c.req.param('id'));
     if (!location) throw new NotFoundError(`Found no location with ID ${c.req.param('id')}`);
-    await c.var.store.removeLocation(location, locationKey(location.type, location.target), bootstrapKey(location.id));
+    await unregisterLocation(c.var.store, location);
     return c.body(null, 204);
   });

@@ -97,7 +97,8 @@ export async function queryPage(
   const pageInfo: { nextCursor?: string; prevCursor?: string } = {};
   if (hasNext && last) pageInfo.nextCursor = await encodeCursor({ ...state, direction: 'next', boundary: last.sort }, secret);
   if (hasPrev && first) pageInfo.prevCursor = await encodeCursor({ ...state, direction: 'prev', boundary: first.sort }, secret);
-  const totalItems = state.totalItems ?? page.length;
+  // Backstage answers 0 when the count was not asked for (`totalItems: 'exclude'`).
+  const totalItems = state.totalItems ?? 0;
   return c.body(`{"items":${itemsJson(page, fields)},"totalItems":${totalItems},"pageInfo":${JSON.stringify(pageInfo)}}`, 200, {
     'content-type': 'application/json; charset=utf-8',
   });

@@ -2,7 +2,7 @@ import type { Env } from '../../env';
 import { readConfig } from '../../config';
 import { openDatabase } from '../../db/client';
 import { CatalogStore } from '../store/store';
-import { createUrlReader } from './reader';
+import { catalogReader } from './catalog-reader';
 import type { IngestMessage } from './message';
 import { enqueue, ingestKey, type IngestDeps } from './runner';
 
@@ -11,7 +11,7 @@ export function backgroundIngestDeps(env: Env): IngestDeps {
   const config = readConfig(env);
   return {
     store: new CatalogStore(openDatabase(env, config)),
-    reader: createUrlReader({ allowedHosts: config.catalog.allowedHosts, allowLocalUrls: config.catalog.allowLocalUrls }),
+    reader: catalogReader(config, { allowLocalUrls: config.catalog.allowLocalUrls }),
     rules: config.catalog.rules,
     orphanStrategy: config.catalog.orphanStrategy,
     queue: env.INGEST,

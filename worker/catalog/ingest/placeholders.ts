@@ -57,7 +57,7 @@ async function resolveOne(key: string, resolver: Resolver, target: unknown, ctx:
   }
   let url: string;
   try {
-    url = resolveLocationUrl(target, ctx.baseUrl);
+    url = resolveLocationUrl(target, ctx.baseUrl, ctx.reader.githubHosts);
   } catch (e) {
     throw new PlaceholderError(`Placeholder ${key} could not form a URL out of ${ctx.baseUrl} and ${target}, ${String(e)}`);
   }

@@ -1,4 +1,5 @@
 import { ANNOTATION, DEFAULT_NAMESPACE, type Entity } from '../model/entity';
+import { stringifyEntityRef } from '../model/ref';
 import { deriveRelations } from '../model/relations';
 import { isKindAllowed, type CatalogRule } from '../model/rules';
 import { validateEntity, validateEnvelope } from '../model/validate';
@@ -34,12 +35,12 @@ function targetOf(locationKey: string): string {
 }
 
 /** view-url, edit-url and source-location for a file URL, as Backstage's location annotator sets them. */
-function scmAnnotations(target: string): Record<string, string> {
+function scmAnnotations(target: string, githubHosts: ReadonlySet<string> | undefined): Record<string, string> {
   const annotations: Record<string, string> = { [ANNOTATION.viewUrl]: target };
-  const editUrl = githubUrlOfType(target, 'edit');
+  const editUrl = githubUrlOfType(target, 'edit', githubHosts);
   if (editUrl) annotations[ANNOTATION.editUrl] = editUrl;
-  const treeUrl = githubUrlOfType(target, 'tree');
-  if (treeUrl) annotations[ANNOTATION.sourceLocation] = `${URL_KEY_PREFIX}${resolveLocationUrl('./', treeUrl)}`;
+  const treeUrl = githubUrlOfType(target, 'tree', githubHosts);
+  if (treeUrl) annotations[ANNOTATION.sourceLocation] = `${URL_KEY_PREFIX}${resolveLocationUrl('./', treeUrl, githubHosts)}`;
   return annotations;
 }
 
@@ -48,7 +49,7 @@ function scmAnnotations(target: string): Record<string, string> {
  * managed-by pair always ours, the SCM links only where the descriptor has none), and the
  * catalog-owned `relations` and `status` left out.
  */
-function withCatalogFields(entity: Entity, ctx: FileContext): Entity {
+function withCatalogFields(entity: Entity, keys: { locationKey: string; originKey: string }, defaults: Record<string, string>): Entity {
   const { metadata } = entity;
   return {
     apiVersion: entity.apiVersion,
@@ -57,18 +58,29 @@ function withCatalogFields(entity: Entity, ctx: FileContext): Entity {
       ...metadata,
       namespace: metadata.namespace ?? DEFAULT_NAMESPACE,
       annotations: {
-        ...scmAnnotations(ctx.target),
+        ...defaults,
         ...metadata.annotations,
-        [ANNOTATION.managedByLocation]: ctx.locationKey,
-        [ANNOTATION.managedByOriginLocation]: ctx.originKey,
+        [ANNOTATION.managedByLocation]: keys.locationKey,
+        [ANNOTATION.managedByOriginLocation]: keys.originKey,
       },
     },
     ...(entity.spec !== undefined ? { spec: entity.spec } : {}),
   };
 }
 
+/**
+ * An entity an integration provides (not read from a file) as the catalog stores it: validated,
+ * annotated as managed by `keys`, with its relations. Written with the store's `writeLocation`.
+ */
+export function providedEntity(raw: unknown, keys: { locationKey: string; originKey: string }): ProcessedEntity | DocumentError {
+  const result = validateEntity(raw);
+  if (!result.ok) return { ...(result.ref ? { ref: result.ref } : {}), rule: result.rule, message: result.message };
+  const entity = withCatalogFields(result.entity, keys, {});
+  return { entity, ref: stringifyEntityRef(entity), relations: deriveRelations(entity) };
+}
+
 /** A Location entity's targets, relative ones resolved against the file; the type defaults to the file's (`url`). */
-function locationChildren(entity: Entity, ref: string, fileUrl: string): ChildLocation[] {
+function locationChildren(entity: Entity, ref: string, fileUrl: string, githubHosts: ReadonlySet<string> | undefined): ChildLocation[] {
   const spec = entity.spec ?? {};
   const type = typeof spec.type === 'string' ? spec.type : 'url';
   const targets = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])].filter(
@@ -79,7 +91,7 @@ function locationChildren(entity: Entity, ref: string, fileUrl: string): ChildLo
     if (type === 'url') {
       // A target no URL can be formed from is passed on as written; reading it then fails visibly.
       try {
-        target = resolveLocationUrl(t, fileUrl);
+        target = resolveLocationUrl(t, fileUrl, githubHosts);
       } catch {
         target = t;
       }
@@ -114,7 +126,7 @@ async function processDocument(
       message: `Entity ${ref} at ${ctx.locationKey}, originated at ${ctx.originKey}, is not of an allowed kind for that location`,
     };
   }
-  const entity = withCatalogFields(result.entity, ctx);
+  const entity = withCatalogFields(result.entity, ctx, scmAnnotations(ctx.target, ctx.reader.githubHosts));
   return { entity, ref, relations: deriveRelations(entity), docIndex };
 }
 
@@ -153,7 +165,7 @@ export async function processLocation(context: ProcessContext): Promise<Location
     docOfRef.set(result.ref, doc.docIndex);
     output.entities.push(result);
     if (result.entity.kind !== 'Location') continue;
-    for (const child of locationChildren(result.entity, result.ref, target)) {
+    for (const child of locationChildren(result.entity, result.ref, target, ctx.reader.githubHosts)) {
       const key = `${child.type}:${child.target}`;
       if (childKeys.has(key)) continue;
       childKeys.add(key);

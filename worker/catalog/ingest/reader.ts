@@ -1,9 +1,11 @@
-import { githubRawUrl } from './scm-url';
+import { DEFAULT_GITHUB_HOSTS, githubRawUrl } from './scm-url';
 import { DecodeError, decodeUtf8, MAX_DESCRIPTOR_BYTES } from './yaml';
 
 /** Reads the text a location URL points at. */
 export interface UrlReader {
   read(url: string): Promise<string>;
+  /** Hosts whose file URLs follow GitHub's `/<owner>/<repo>/blob/<ref>/<path>` layout; github.com when absent. */
+  readonly githubHosts?: ReadonlySet<string>;
 }
 
 export type ReaderErrorCode = 'not-allowed' | 'not-found' | 'too-large' | 'invalid-utf8' | 'fetch-failed';
@@ -14,15 +16,30 @@ export class ReaderError extends Error {
     readonly code: ReaderErrorCode,
     readonly url: string,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'ReaderError';
   }
+}
+
+/**
+ * Reads the files of one host through an integration (e.g. a GitHub App's API) instead of plain
+ * HTTPS. It answers like fetch would for the file itself: 404 when absent, non-2xx on failure.
+ */
+export interface HostReader {
+  /** The host (lowercase, with port if not 443) whose https URLs it reads. */
+  host: string;
+  /** Whether the host lays out file URLs as GitHub does (GitHub Enterprise Server). */
+  githubLayout?: boolean;
+  fetch(url: URL): Promise<Response>;
 }
 
 export interface UrlReaderOptions {
   /** Hosts (exact, case-insensitive, with port if not 443) whose https URLs may be read. */
   allowedHosts: string[];
+  /** Hosts read through an integration; they count as allowed. */
+  hostReaders?: HostReader[];
   /** Whether http(s)://localhost and 127.0.0.1 may be read (local development only). */
   allowLocalUrls: boolean;
   /** Largest body accepted; defaults to MAX_DESCRIPTOR_BYTES. */
@@ -76,6 +93,15 @@ async function readBody(response: Response, url: string, maxBytes: number): Prom
   return bytes;
 }
 
+async function fetchThroughIntegration(reader: HostReader, url: URL, requested: string): Promise<Response> {
+  try {
+    return await reader.fetch(url);
+  } catch (e) {
+    // The cause carries what the integration knows, e.g. when a rate limit lifts.
+    throw new ReaderError('fetch-failed', requested, `Could not fetch ${requested}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
 async function fetchFollowingAllowed(
   start: URL,
   requested: string,
@@ -107,14 +133,17 @@ async function fetchFollowingAllowed(
 
 /**
  * A reader over the global fetch that only reads https URLs on allowed hosts (and localhost
- * when enabled), maps github.com file URLs to raw content, re-checks every redirect, and
- * refuses bodies over the size limit or not in UTF-8.
+ * when enabled), reads integration hosts through their reader, maps github.com file URLs to raw
+ * content otherwise, re-checks every redirect, and refuses bodies over the size limit or not in UTF-8.
  */
 export function createUrlReader(options: UrlReaderOptions): UrlReader {
-  const allowedHosts = new Set(options.allowedHosts.map((h) => h.trim().toLowerCase()).filter(Boolean));
+  const integrations = new Map((options.hostReaders ?? []).map((r) => [r.host.toLowerCase(), r]));
+  const allowedHosts = new Set([...options.allowedHosts, ...integrations.keys()].map((h) => h.trim().toLowerCase()).filter(Boolean));
   const maxBytes = options.maxBytes ?? MAX_DESCRIPTOR_BYTES;
   const allowed = (url: URL) => isAllowed(url, options, allowedHosts);
+  const githubHosts = new Set([...DEFAULT_GITHUB_HOSTS, ...[...integrations.values()].filter((r) => r.githubLayout).map((r) => r.host.toLowerCase())]);
   return {
+    githubHosts,
     async read(url: string): Promise<string> {
       let parsed: URL;
       try {
@@ -129,7 +158,10 @@ export function createUrlReader(options: UrlReaderOptions): UrlReader {
           `Reading ${parsed.protocol}//${parsed.host} is not allowed; only https URLs on the configured catalog hosts can be read`,
         );
       }
-      const response = await fetchFollowingAllowed(githubRawUrl(parsed) ?? parsed, url, allowed);
+      const integration = parsed.protocol === 'https:' ? integrations.get(parsed.host) : undefined;
+      const response = integration
+        ? await fetchThroughIntegration(integration, parsed, url)
+        : await fetchFollowingAllowed(githubRawUrl(parsed) ?? parsed, url, allowed);
       if (response.status === 404) {
         await response.body?.cancel();
         throw new ReaderError('not-found', url, `${url} was not found`);

@@ -37,9 +37,11 @@ export async function ingestKey(deps: IngestDeps, msg: IngestMessage): Promise<{
   try {
     output = await processLocation({ locationKey: msg.locationKey, originKey: msg.originKey, reader: deps.reader, rules: deps.rules });
   } catch (err) {
-    if (!(err instanceof ReaderError) || isTransient(err)) throw err;
-    const error = { rule: `read:${err.code}`, message: err.message };
+    if (!(err instanceof ReaderError)) throw err;
+    const error = { rule: `read:${err.code}`, message: isTransient(err) ? `${err.message} (will be retried)` : err.message };
+    // Recorded even when it will be retried, so a location that keeps failing is never silently pending.
     await deps.store.writeLocationFailure(keyInfo, error);
+    if (isTransient(err)) throw err;
     return { summary: { written: [], unchanged: [], orphaned: [], deleted: [], errors: [error], children: [] }, next: [] };
   }
   const summary = await deps.store.writeLocation({ ...keyInfo, output, orphanStrategy: deps.orphanStrategy });

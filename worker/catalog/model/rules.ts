@@ -1,3 +1,4 @@
+import { globToRegExp } from '../../lib/glob';
 import { KNOWN_KINDS } from './entity';
 
 /** One matcher of a rule's `locations`: exact `target`, or a glob `pattern` (`*` within a segment, `**` across). */
@@ -34,19 +35,6 @@ export function parseCatalogRules(json: string | undefined): CatalogRule[] {
     }
     return { allow: r.allow, ...(r.locations ? { locations: r.locations } : {}) };
   });
-}
-
-function globToRegExp(glob: string): RegExp {
-  const body = glob
-    .split('**')
-    .map((part) =>
-      part
-        .split('*')
-        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('[^/]*'),
-    )
-    .join('.*');
-  return new RegExp(`^${body}$`);
 }
 
 function matchesLocation(m: RuleLocationMatcher, location: { type: string; target: string }): boolean {

@@ -18,8 +18,8 @@ type Json = Record<string, unknown>;
  * matches the rest of the path wins.
  */
 function copyPath(src: Json, dst: Json, path: string): void {
+  const keys: string[] = [];
   let from: unknown = src;
-  let to: Json = dst;
   let rest = path;
   while (rest) {
     if (typeof from !== 'object' || from === null || Array.isArray(from)) return;
@@ -35,15 +35,17 @@ function copyPath(src: Json, dst: Json, path: string): void {
       }
     }
     if (key === undefined) return;
+    keys.push(key);
     rest = rest.slice(key.length + 1);
-    if (!rest) {
-      to[key] = obj[key];
-      return;
-    }
-    const next = to[key];
-    to = (typeof next === 'object' && next !== null ? next : (to[key] = {})) as Json;
     from = obj[key];
   }
+  // Only a path that exists is copied, so absent fields leave no empty parents behind.
+  let to = dst;
+  for (const key of keys.slice(0, -1)) {
+    const next = to[key];
+    to = (typeof next === 'object' && next !== null ? next : (to[key] = {})) as Json;
+  }
+  to[keys[keys.length - 1]!] = from;
 }
 
 /** Keeps only the requested fields of an entity, as Backstage's `fields` parameter does. */

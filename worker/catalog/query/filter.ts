@@ -6,7 +6,9 @@ export type EntityFilter =
   | { any: EntityFilter[] }
   | { not: EntityFilter }
   /** `values` absent means "the key exists". Keys and values are lowercased. */
-  | { key: string; values?: string[] };
+  | { key: string; values?: string[] }
+  /** The key has a value starting with `prefix` (lowercased). */
+  | { key: string; prefix: string };
 
 /** The most terms one request may carry; more is refused rather than slowing the database. */
 export const MAX_FILTER_TERMS = 100;
@@ -24,7 +26,7 @@ function checkSize(filter: EntityFilter | undefined): EntityFilter | undefined {
     if ('all' in f) f.all.forEach(walk);
     else if ('any' in f) f.any.forEach(walk);
     else if ('not' in f) walk(f.not);
-    else terms += Math.max(1, f.values?.length ?? 1);
+    else terms += 'values' in f ? Math.max(1, f.values?.length ?? 1) : 1;
     if (terms > MAX_FILTER_TERMS) {
       throw new InputError(`Filter has more than ${MAX_FILTER_TERMS} terms`);
     }
@@ -77,7 +79,32 @@ function primitive(v: unknown, key: string): string {
   throw new InputError(`Invalid query: value for "${key}" must be a string, number or boolean`);
 }
 
-function parseFieldCondition(key: string, cond: unknown): EntityFilter {
+/**
+ * `$contains` asks that some element of an array matches. Arrays are flattened into their
+ * parent key, so a primitive operand is plain equality and an object operand's fields become
+ * sub-paths (matched per field rather than per element, which only widens the result).
+ */
+function parseContains(key: string, operand: unknown, depth: number): EntityFilter {
+  if (depth > 16) throw new InputError('Invalid query: nested too deeply');
+  if (!isPlainObject(operand)) return { key: checkTerm(key.toLowerCase(), 'key'), values: [primitive(operand, key)] };
+  const parts: EntityFilter[] = [];
+  for (const [k, v] of Object.entries(operand)) {
+    if (k === '$all' || k === '$any') {
+      if (!Array.isArray(v)) throw new InputError(`Invalid query: ${k} takes an array`);
+      const children = v.map((x) => parseContains(key, x, depth + 1));
+      parts.push(k === '$all' ? { all: children } : { any: children });
+    } else if (k === '$not') {
+      parts.push({ not: parseContains(key, v, depth + 1) });
+    } else if (k.startsWith('$')) {
+      parts.push(parseFieldCondition(key, { [k]: v }, depth + 1));
+    } else {
+      parts.push(parseFieldCondition(`${key}.${k}`, v, depth + 1));
+    }
+  }
+  return parts.length === 1 ? parts[0]! : { all: parts };
+}
+
+function parseFieldCondition(key: string, cond: unknown, depth: number): EntityFilter {
   const k = checkTerm(key.toLowerCase(), 'key');
   if (!isPlainObject(cond)) return { key: k, values: [primitive(cond, key)] };
   const ops = Object.keys(cond);
@@ -92,6 +119,11 @@ function parseFieldCondition(key: string, cond: unknown): EntityFilter {
     if (!Array.isArray(arg)) throw new InputError('Invalid query: $in takes an array');
     return { key: k, values: arg.map((v) => primitive(v, key)) };
   }
+  if (op === '$hasPrefix') {
+    if (typeof arg !== 'string') throw new InputError('Invalid query: $hasPrefix takes a string');
+    return { key: k, prefix: checkTerm(arg.toLowerCase(), 'value') };
+  }
+  if (op === '$contains') return parseContains(key, arg, depth);
   throw new InputError(`Invalid query: unknown operator "${op}" for "${key}"`);
 }
 
@@ -110,7 +142,7 @@ export function parsePredicate(query: unknown, depth = 0): EntityFilter {
     } else if (key.startsWith('$')) {
       throw new InputError(`Invalid query: unknown operator "${key}"`);
     } else {
-      parts.push(parseFieldCondition(key, value));
+      parts.push(parseFieldCondition(key, value, depth));
     }
   }
   const result: EntityFilter = parts.length === 1 ? parts[0]! : { all: parts };

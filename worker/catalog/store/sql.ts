@@ -22,17 +22,28 @@ function inList(column: SQL, values: string[]): SQL {
     : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }
 
-function leafSql(key: string, values: string[] | undefined): SQL {
+/** Sorts absent values after every real one; also the upper bound of a prefix range. */
+const LAST = '\u{10FFFF}';
+
+type Match = { values?: string[]; prefix?: string };
+
+/** The condition on one column: equal to one of the values, in the prefix range, or anything. */
+function matchSql(column: SQL, m: Match): SQL | undefined {
+  if (m.prefix !== undefined) return sql`${column} >= ${m.prefix} AND ${column} < ${m.prefix + LAST}`;
+  return m.values ? inList(column, m.values) : undefined;
+}
+
+function leafSql(key: string, m: Match): SQL {
   const column = COLUMN_KEYS[key];
-  if (column) return values ? inList(column, values) : sql`1`;
+  if (column) return matchSql(column, m) ?? sql`1`;
   if (key.startsWith('relations.')) {
     const type = RELATION_TYPES.get(key.slice('relations.'.length));
     if (!type) return sql`0`;
-    const match = values ? sql` AND ${inList(sql`r.target`, values)}` : sql``;
-    return sql`EXISTS (SELECT 1 FROM relations r WHERE r.source = e.ref AND r.type = ${type}${match})`;
+    const match = matchSql(sql`r.target`, m);
+    return sql`EXISTS (SELECT 1 FROM relations r WHERE r.source = e.ref AND r.type = ${type}${match ? sql` AND ${match}` : sql``})`;
   }
-  const match = values ? sql` AND ${inList(sql`s.value`, values)}` : sql``;
-  return sql`EXISTS (SELECT 1 FROM search s WHERE s.key = ${key}${match} AND s.entity_id = e.id)`;
+  const match = matchSql(sql`s.value`, m);
+  return sql`EXISTS (SELECT 1 FROM search s WHERE s.key = ${key}${match ? sql` AND ${match}` : sql``} AND s.entity_id = e.id)`;
 }
 
 /** Compiles a filter tree to a boolean SQL expression. */
@@ -41,7 +52,7 @@ export function filterSql(filter: EntityFilter | undefined): SQL {
   if ('all' in filter) return filter.all.length ? sql`(${sql.join(filter.all.map(filterSql), sql` AND `)})` : sql`1`;
   if ('any' in filter) return filter.any.length ? sql`(${sql.join(filter.any.map(filterSql), sql` OR `)})` : sql`0`;
   if ('not' in filter) return sql`NOT (${filterSql(filter.not)})`;
-  return leafSql(filter.key, filter.values);
+  return leafSql(filter.key, filter);
 }
 
 function escapeLike(term: string): string {
@@ -65,9 +76,6 @@ export function fullTextSql(fullText: { term: string; fields: string[] } | undef
     : sql``;
   return sql`EXISTS (SELECT 1 FROM search s WHERE s.entity_id = e.id${keys} AND s.value LIKE ${like} ESCAPE '\\')`;
 }
-
-/** Sorts absent values after every real one. */
-const LAST = '\u{10FFFF}';
 
 /** The SQL expression a sort key orders by. */
 export function orderExpression(field: string): SQL {

@@ -1,0 +1,25 @@
+// Types of the Node-only launcher scripts the outside-in tests drive (plain .mjs, not type-checked).
+
+declare module '*/scripts/lib/portal.mjs' {
+  export interface Portal {
+    url: string;
+    persistTo: string;
+    stop(): Promise<void>;
+    exited: Promise<{ code: number | null; signal: string | null }>;
+  }
+  export function startPortal(options?: {
+    port?: number;
+    persistTo?: string;
+    vars?: Record<string, string>;
+    logLevel?: string;
+    stdio?: 'pipe' | 'inherit';
+    healthTimeoutMs?: number;
+    log?: (line: string) => void;
+  }): Promise<Portal>;
+  export function freePort(): Promise<number>;
+}
+
+declare module '*/scripts/serve-folder.mjs' {
+  import type { Server } from 'node:http';
+  export function serveFolder(dir: string, port?: number, options?: { host?: string; log?: (line: string) => void }): Promise<Server>;
+}
