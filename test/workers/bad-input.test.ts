@@ -69,6 +69,11 @@ describe('bad input never costs the rest of the catalog', () => {
     expect(errorsOf('deep.yaml')[0]).toMatchObject({ rule: 'yaml', message: expect.stringMatching(/nest|deep/i) });
     expect(errorsOf('huge.yaml')[0]!.rule).toBe('read:too-large');
     expect(errorsOf('not-utf8.yaml')[0]!.rule).toBe('read:invalid-utf8');
+    const root = (await (await api('/entities/by-name/location/default/bad-root')).json()) as { status?: { items: { message: string }[] } };
+    expect(root.status?.items.map((i) => i.message)).toEqual([expect.stringMatching(/^read:too-large: .*huge\.yaml/), expect.stringMatching(/^read:invalid-utf8: .*not-utf8\.yaml/)]);
+    await api('/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entityRef: 'location:default/bad-root' }) });
+    const again = (await (await api('/entities/by-name/location/default/bad-root')).json()) as { status?: { items: unknown[] } };
+    expect(again.status?.items).toHaveLength(2);
     expect(errorsOf('unknown-kind.yaml')[0]!.rule).toBe('unknown-kind');
     const nameRules = errorsOf('bad-names.yaml').map((e) => e.rule);
     expect(nameRules).toEqual([

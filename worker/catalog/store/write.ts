@@ -238,7 +238,18 @@ export async function writeLocation(db: Database, w: LocationWrite): Promise<Wri
   };
 }
 
-/** Records that a location key could not be read at all; its entities stay as they were. */
+/** The parent's status items with this child's latest read failure replacing any earlier one. */
+async function mergeChildError(db: Database, parentRef: string, childKey: string, error: DocumentError): Promise<string> {
+  const [row] = await db.all<{ errors: string | null }>(sql`SELECT errors FROM entities WHERE ref = ${parentRef}`);
+  const prefix = `${childKey}: `;
+  const items = (row?.errors ? (JSON.parse(row.errors) as EntityStatusItem[]) : []).filter((i) => !i.message.includes(prefix));
+  return JSON.stringify([...items, ...statusItems([{ ...error, message: `${prefix}${error.message}` }])]);
+}
+
+/**
+ * Records that a location key could not be read at all; its entities stay as they were. The
+ * error also shows on the Location entity that points here, as Backstage reports it there.
+ */
 export async function writeLocationFailure(
   db: Database,
   key: { locationKey: string; originKey: string; parentKey?: string; parentRef?: string },
@@ -246,10 +257,12 @@ export async function writeLocationFailure(
 ): Promise<void> {
   const now = new Date().toISOString();
   const errors = JSON.stringify([error]);
+  const parentErrors = key.parentRef ? await mergeChildError(db, key.parentRef, key.locationKey, error) : undefined;
   await db.writeBatch([
     sql`INSERT INTO location_keys (key, origin_key, parent_key, parent_ref, status, errors, processed_at)
         VALUES (${key.locationKey}, ${key.originKey}, ${key.parentKey ?? null}, ${key.parentRef ?? null}, 'error', ${errors}, ${now})
         ON CONFLICT (key) DO UPDATE SET status = 'error', errors = excluded.errors, processed_at = excluded.processed_at`,
     sql`UPDATE entities SET errors = ${JSON.stringify(statusItems([error]))} WHERE location_key = ${key.locationKey}`,
+    ...(parentErrors ? [sql`UPDATE entities SET errors = ${parentErrors} WHERE ref = ${key.parentRef}`] : []),
   ]);
 }
