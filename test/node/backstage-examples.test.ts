@@ -27,26 +27,14 @@ import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/portal.mjs';
 import { locationKeys, nonePending, registerLocation, waitForKeys, type KeyStatus } from './support/locations';
-import { BACKSTAGE_EXAMPLES } from './support/paths';
+import { BACKSTAGE_EXAMPLES, readExpected, type Expected } from '../shared/backstage-expected';
 import { startTestPortal, type TestPortal } from './support/portal';
 import { serveTestFolder, type ServedFolder } from './support/served-folder';
 
-interface Expected {
-  file: string;
-  docIndex: number;
-  ref: string | null;
-  valid: boolean;
-  error?: string;
-  relations: { type: string; targetRef: string }[];
-  reverseRelations: { sourceRef: string; type: string; targetRef: string }[];
-}
 
 type Entity = NonNullable<Awaited<ReturnType<CatalogClient['getEntityByRef']>>>;
 
-const expected: Expected[] = readFileSync(join(BACKSTAGE_EXAMPLES, 'EXPECTED.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line));
+const expected = readExpected();
 const files = [...new Set(expected.map((e) => e.file))].sort();
 const docsOf = new Map(files.map((f) => [f, parseAllDocuments(readFileSync(join(BACKSTAGE_EXAMPLES, f), 'utf8')).map((d) => d.toJSON())]));
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BACKSTAGE_EXAMPLES, readExpected, type Expected } from '../shared/backstage-expected';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { processLocation } from '../../worker/catalog/ingest/process';
 import { createUrlReader, type UrlReader } from '../../worker/catalog/ingest/reader';
@@ -9,25 +9,9 @@ import { ALLOW_ALL_RULES, DEFAULT_RULES } from '../../worker/catalog/model/rules
 
 // Backstage's own verdicts on its example descriptors (see LICENSE-NOTE.md there). CI clones
 // the repository next to a copy of `shared/`, so the fixtures sit beside the repository root.
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/backstage-examples');
+const FIXTURES = BACKSTAGE_EXAMPLES;
 
-interface Expected {
-  file: string;
-  docIndex: number;
-  ref: string | null;
-  valid: boolean;
-  error?: string;
-  message?: string;
-  relations: Array<{ type: string; targetRef: string }>;
-  reverseRelations: Array<{ sourceRef: string; type: string; targetRef: string }>;
-  defaultRulesAllow?: boolean;
-  unresolvedPlaceholders?: string[];
-}
-
-const expected: Expected[] = readFileSync(join(FIXTURES, 'EXPECTED.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Expected);
+const expected = readExpected();
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
