@@ -3,7 +3,7 @@ import { Card } from '../../components/Card';
 import { EntityRefLink } from '../../components/EntityRefLink';
 import { ExternalLink } from '../../components/ExternalLink';
 import { Icon } from '../../components/Icon';
-import { LifecycleBadge } from '../../components/LifecycleBadge';
+import { LifecycleFact } from '../../components/LifecycleFact';
 import { NoValue } from '../../components/NoValue';
 import { TagList } from '../../components/TagList';
 import { ANNOTATION, relationOrSpecRefs, sourceLocation, specString } from '../../lib/entity';
@@ -65,16 +65,7 @@ export default function AboutCard(props: EntityContentProps) {
           <dt>Type</dt>
           <dd>{specString(props.entity, 'type') ?? <NoValue />}</dd>
         </div>
-        <Show when={specString(props.entity, 'lifecycle')}>
-          {(lifecycle) => (
-            <div>
-              <dt>Lifecycle</dt>
-              <dd>
-                <LifecycleBadge lifecycle={lifecycle()} />
-              </dd>
-            </div>
-          )}
-        </Show>
+        <LifecycleFact entity={props.entity} />
         <div class="facts-wide">
           <dt>Tags</dt>
           <dd>

@@ -4,7 +4,7 @@ import { Badge } from '../../components/Badge';
 import { EntityRefLink } from '../../components/EntityRefLink';
 import { ExternalLink } from '../../components/ExternalLink';
 import { Icon } from '../../components/Icon';
-import { LifecycleBadge } from '../../components/LifecycleBadge';
+import { LifecycleFact } from '../../components/LifecycleFact';
 import { TagList } from '../../components/TagList';
 import { relationOrSpecRefs, specString } from '../../lib/entity';
 import { DEFAULT_NAMESPACE } from '../../lib/entityRef';
@@ -40,16 +40,7 @@ export function EntityHeader(props: { entity: Entity }) {
             </dd>
           </div>
         </Show>
-        <Show when={specString(props.entity, 'lifecycle')}>
-          {(lifecycle) => (
-            <div>
-              <dt>Lifecycle</dt>
-              <dd>
-                <LifecycleBadge lifecycle={lifecycle()} />
-              </dd>
-            </div>
-          )}
-        </Show>
+        <LifecycleFact entity={props.entity} />
         <Show when={meta().tags?.length}>
           <div>
             <dt>Tags</dt>
