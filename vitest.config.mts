@@ -20,6 +20,19 @@ const github = {
   GITHUB_ORG_SYNC: 'true',
 };
 
+// Sign-in as the Worker sees it in tests: requests to localhost are the guest admin (as under
+// `npm start`), so tests of other features need no credentials; GitHub's OAuth endpoints are the
+// same stand-in host; roles come from GitHub org/team membership (test/workers/auth-*.test.ts).
+const auth = {
+  AUTH_GUEST_MODE: 'true',
+  AUTH_SESSION_SECRET: 'test-session-secret',
+  AUTH_GITHUB_CLIENT_ID: 'test-client-id',
+  AUTH_GITHUB_CLIENT_SECRET: 'test-client-secret',
+  AUTH_GITHUB_OAUTH_URL: 'https://ghe.test/login/oauth',
+  AUTH_POLICY: JSON.stringify({ roles: { viewer: ['*'], member: ['github-org:acme'], admin: ['github-team:acme/platform'] } }),
+  AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -36,6 +49,7 @@ export default defineConfig({
                 TEST_GITHUB_PUBLIC_KEY: readFileSync('./test/fixtures/github-app/public-key.pem', 'utf8'),
                 CATALOG_ALLOW_LOCAL_URLS: 'true',
                 ...github,
+                ...auth,
               },
             },
           }),

@@ -4,7 +4,8 @@
 //   1. builds the web app into web/dist (skip with --no-build),
 //   2. serves seed/demo/ on http://127.0.0.1:8790 (see scripts/serve-folder.mjs),
 //   3. applies the D1 migrations to the local database under .wrangler/state and runs
-//      `wrangler dev` with local URLs allowed as catalog locations (see scripts/lib/portal.mjs),
+//      `wrangler dev` with local URLs allowed as catalog locations and the local user signed in
+//      as a guest admin (see scripts/lib/portal.mjs),
 //   5. registers the demo organisation once the Worker is healthy, or, if it is already
 //      registered (any later start), refreshes it so edits to seed/demo/ show up
 //      (skip with --no-seed).

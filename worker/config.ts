@@ -1,5 +1,6 @@
 import type { Env } from './env';
 import { parseCatalogRules, type CatalogRule } from './catalog/model/rules';
+import { parsePolicy, type Policy } from './auth/policy';
 
 /** Everything the Worker reads from vars and secrets, parsed once. */
 export interface Config {
@@ -13,6 +14,27 @@ export interface Config {
   cursorSecret: string;
   libsql?: { url: string; authToken?: string };
   github: GithubConfig;
+  auth: AuthConfig;
+}
+
+/** Sign-in, sessions, guest mode and the permission policy. */
+export interface AuthConfig {
+  /** Signs sessions; unset, only requests to localhost get sessions (with a development key). */
+  sessionSecret?: string;
+  sessionHours: number;
+  /** Whether local requests without credentials are a guest admin; requests to a deployed host never are. */
+  guestMode: boolean;
+  /** The OAuth client (an OAuth App's, or the GitHub App's own); absent until both parts are set. */
+  github?: { clientId: string; clientSecret: string };
+  /** Base of GitHub's `/authorize` and `/access_token` endpoints. */
+  oauthUrl: string;
+  /** Lowercased organisations whose members may sign in; empty means anyone the catalog knows. */
+  allowedOrgs: string[];
+  /** What happens to a GitHub user the catalog does not know. */
+  unknownUsers: 'refuse' | 'minimal';
+  policy: Policy;
+  /** Sign-in and token-creation requests allowed per client per minute. */
+  rateLimitPerMinute: number;
 }
 
 /** The GitHub App integration: where GitHub is, which of it to read, and the App's credentials. */
@@ -43,6 +65,7 @@ const cache = new WeakMap<object, Config>();
 export function readConfig(env: Env): Config {
   const hit = cache.get(env);
   if (hit) return hit;
+  const github = readGithubConfig(env);
   const config: Config = {
     catalog: {
       allowedHosts: (env.CATALOG_ALLOWED_HOSTS ?? 'github.com,raw.githubusercontent.com')
@@ -55,7 +78,8 @@ export function readConfig(env: Env): Config {
     },
     cursorSecret: env.CURSOR_SECRET || DEV_CURSOR_SECRET,
     ...(env.LIBSQL_URL ? { libsql: { url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN } } : {}),
-    github: readGithubConfig(env),
+    github,
+    auth: readAuthConfig(env, github),
   };
   cache.set(env, config);
   return config;
@@ -83,6 +107,27 @@ function readGithubConfig(env: Env): GithubConfig {
     catalogPaths: env.GITHUB_CATALOG_PATHS?.trim() ? list(env.GITHUB_CATALOG_PATHS).map((p) => p.replace(/^\/+/, '')) : ['catalog-info.yaml'],
     ...(branch && branch !== 'default' ? { branch } : {}),
     orgSync: env.GITHUB_ORG_SYNC !== 'false',
+  };
+}
+
+const positive = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return value?.trim() && Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+function readAuthConfig(env: Env, github: GithubConfig): AuthConfig {
+  const clientId = env.AUTH_GITHUB_CLIENT_ID?.trim();
+  const clientSecret = env.AUTH_GITHUB_CLIENT_SECRET?.trim();
+  return {
+    ...(env.AUTH_SESSION_SECRET ? { sessionSecret: env.AUTH_SESSION_SECRET } : {}),
+    sessionHours: positive(env.AUTH_SESSION_HOURS, 12),
+    guestMode: env.AUTH_GUEST_MODE === 'true',
+    ...(clientId && clientSecret ? { github: { clientId, clientSecret } } : {}),
+    oauthUrl: (env.AUTH_GITHUB_OAUTH_URL?.trim() || `https://${github.host}/login/oauth`).replace(/\/+$/, ''),
+    allowedOrgs: list(env.AUTH_ALLOWED_ORGS).map((o) => o.toLowerCase()),
+    unknownUsers: env.AUTH_UNKNOWN_USERS === 'minimal' ? 'minimal' : 'refuse',
+    policy: parsePolicy(env.AUTH_POLICY),
+    rateLimitPerMinute: Math.floor(positive(env.AUTH_RATE_LIMIT_PER_MINUTE, 20)),
   };
 }
 

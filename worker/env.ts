@@ -45,6 +45,27 @@ export interface Env {
   GITHUB_BRANCH?: string;
   /** "false" turns off teams/members → Group/User entities. */
   GITHUB_ORG_SYNC?: string;
+
+  /** Secret that signs session cookies (and encrypts the OAuth transaction). */
+  AUTH_SESSION_SECRET?: string;
+  /** Hours a session lasts without being refreshed (default 12). */
+  AUTH_SESSION_HOURS?: string;
+  /** "true" signs local requests (Host localhost/127.0.0.1) in as a guest admin; never honoured for a deployed host. */
+  AUTH_GUEST_MODE?: string;
+  /** OAuth client id of the OAuth App or GitHub App people sign in with. */
+  AUTH_GITHUB_CLIENT_ID?: string;
+  /** Its client secret. */
+  AUTH_GITHUB_CLIENT_SECRET?: string;
+  /** Base URL of GitHub's OAuth endpoints (default `https://<GITHUB_HOST>/login/oauth`). */
+  AUTH_GITHUB_OAUTH_URL?: string;
+  /** Comma-separated GitHub organisations whose members may sign in (empty: anyone the catalog knows). */
+  AUTH_ALLOWED_ORGS?: string;
+  /** "minimal" signs in GitHub users the catalog does not know, owning nothing; default "refuse". */
+  AUTH_UNKNOWN_USERS?: string;
+  /** Roles and rules (JSON, or a table in wrangler.toml); see README "Sign-in and permissions". */
+  AUTH_POLICY?: string | object;
+  /** Sign-in and token-creation requests per client per minute (default 20). */
+  AUTH_RATE_LIMIT_PER_MINUTE?: string;
 }
 
 /** Hono's generic parameter for apps and routes of this Worker. */
@@ -54,5 +75,7 @@ export interface AppEnv {
     timing: import('./lib/timing').Timing;
     store: import('./catalog/store/store').CatalogStore;
     config: import('./config').Config;
+    /** Who is asking; set by the auth middleware on every route that is not public. */
+    principal: import('./auth/principal').Principal | undefined;
   };
 }

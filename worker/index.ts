@@ -6,16 +6,21 @@ import { CatalogStore } from './catalog/store/store';
 import { errorResponse, NotFoundError } from './lib/errors';
 import { serverTiming, timed } from './lib/timing';
 import { plugins } from './plugins';
+import { apiSecurityHeaders } from './auth/headers';
+import { authorize } from './auth/middleware';
 
 const app = new Hono<AppEnv>();
 
 app.use('/api/*', serverTiming());
+app.use('/api/*', apiSecurityHeaders);
 app.use('/api/*', async (c, next) => {
   const config = readConfig(c.env);
   c.set('config', config);
   c.set('store', timed(new CatalogStore(openDatabase(c.env, config)), c.var.timing, 'db'));
   await next();
 });
+// Every API request, known route or not, passes the permission table and the policy.
+app.use('/api/*', authorize);
 app.get('/api/health', (c) => c.json({ status: 'ok' }));
 for (const plugin of plugins) {
   if (plugin.routes) app.route(`/api/${plugin.id}`, plugin.routes);

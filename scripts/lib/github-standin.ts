@@ -95,8 +95,6 @@ export class GithubStandin {
   readonly orgs = new Map<string, StandinOrg>();
   readonly users = new Map<string, StandinUser>();
   readonly calls: StandinCall[] = [];
-  /** Answers instead of the stand-in when it returns a response (fault injection). */
-  fault?: (request: Request) => Response | undefined;
   /** Codes of the app-manifest flow → the App credentials GitHub would answer. */
   readonly manifestCodes = new Map<string, Record<string, unknown>>();
 
@@ -121,24 +119,23 @@ export class GithubStandin {
     return this.nextId++;
   }
 
-  /** Installs the App on an account (`all` repositories unless given ids). */
-  install(account: StandinAccount, repositories: 'all' | number[] = 'all', id = this.id()): StandinInstallation {
-    const installation = { id, account, repositories: repositories === 'all' ? 'all' : new Set(repositories), suspended: false } as StandinInstallation;
-    this.installations.set(id, installation);
+  /** Installs the App on all repositories of an account (narrow `repositories` to a set of ids for "selected"). */
+  install(account: StandinAccount): StandinInstallation {
+    const installation: StandinInstallation = { id: this.id(), account, repositories: 'all', suspended: false };
+    this.installations.set(installation.id, installation);
     return installation;
   }
 
-  /** Creates a repository with files on its default branch. */
-  addRepo(owner: StandinAccount, name: string, files: Record<string, string> = {}, options: { defaultBranch?: string; private?: boolean; id?: number } = {}): StandinRepo {
-    const defaultBranch = options.defaultBranch ?? 'main';
+  /** Creates a public repository with files on its default branch, `main`. */
+  addRepo(owner: StandinAccount, name: string, files: Record<string, string> = {}): StandinRepo {
     const repo: StandinRepo = {
-      id: options.id ?? this.id(),
+      id: this.id(),
       owner,
       name,
-      defaultBranch,
+      defaultBranch: 'main',
       archived: false,
-      private: options.private ?? false,
-      branches: new Map([[defaultBranch, new Map(Object.entries(files))]]),
+      private: false,
+      branches: new Map([['main', new Map(Object.entries(files))]]),
     };
     this.repos.set(repo.id, repo);
     return repo;
@@ -258,8 +255,7 @@ export class GithubStandin {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.href.startsWith(`${this.apiUrl}/`) ? url.pathname.slice(new URL(this.apiUrl).pathname.replace(/\/$/, '').length) : undefined;
-    const faulted = this.fault?.(request);
-    const response = faulted ?? (path === undefined ? notFound() : await this.route(request, url, path));
+    const response = path === undefined ? notFound() : await this.route(request, url, path);
     response.headers.set('x-ratelimit-limit', '5000');
     response.headers.set('x-ratelimit-remaining', response.headers.get('x-ratelimit-remaining') ?? '4999');
     this.calls.push({ method: request.method, path: `${path ?? url.pathname}${url.search}`, status: response.status });

@@ -1,6 +1,7 @@
 // Webhook deliveries as GitHub sends them, for tests, `npm run simulate` and the benchmark:
 // payloads start from GitHub's own examples (@octokit/webhooks-examples) and are adapted to the
 // stand-in's state (ids, names, branches, installation), then signed like GitHub signs them.
+// Plain TypeScript without runtime-only syntax, so Node runs it directly.
 
 import { Webhooks } from '@octokit/webhooks';
 import type { GithubStandin, StandinInstallation, StandinOrg, StandinRepo } from './github-standin';
@@ -25,10 +26,13 @@ const ZERO_SHA = '0000000000000000000000000000000000000000';
 
 /** Builds payloads for the stand-in's repositories, organisations and installations from GitHub's examples. */
 export class WebhookFactory {
-  constructor(
-    private readonly examples: WebhookExamples[],
-    private readonly github: GithubStandin,
-  ) {}
+  private readonly examples: WebhookExamples[];
+  private readonly github: GithubStandin;
+
+  constructor(examples: WebhookExamples[], github: GithubStandin) {
+    this.examples = examples;
+    this.github = github;
+  }
 
   /** A deep copy of GitHub's example for an event (and action, falling back to another action of the event). */
   private example(event: string, action?: string, match: (p: Payload) => boolean = () => true): Payload {

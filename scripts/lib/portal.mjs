@@ -167,7 +167,9 @@ export async function startPortal({
   // wrangler's default inspector port (9229, else the next free one) is checked before it is
   // bound, so portals starting in parallel race for it: give each its own.
   const inspectorPort = await freePort();
-  const varArgs = Object.entries({ CATALOG_ALLOW_LOCAL_URLS: 'true', ...vars }).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
+  // A local portal reads localhost locations and signs local requests in as the guest admin
+  // (the Worker honours both only for requests addressed to this machine); `vars` can turn them off.
+  const varArgs = Object.entries({ CATALOG_ALLOW_LOCAL_URLS: 'true', AUTH_GUEST_MODE: 'true', ...vars }).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
   log?.(`Starting wrangler dev on ${url} ...`);
   const dev = spawnWrangler(
     [

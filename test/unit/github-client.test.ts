@@ -106,7 +106,7 @@ describe('the GitHub client', () => {
     handler = (url) => {
       if (url.pathname.endsWith('/access_tokens')) return tokenAnswer();
       const page = Number(url.searchParams.get('page') ?? 1);
-      const next = page < 3 ? { link: `<${API}/orgs/acme/members?per_page=100&page=${page + 1}>; rel="next", <${API}/orgs/acme/members?page=3>; rel="last"` } : {};
+      const next: Record<string, string> = page < 3 ? { link: `<${API}/orgs/acme/members?per_page=100&page=${page + 1}>; rel="next", <${API}/orgs/acme/members?page=3>; rel="last"` } : {};
       return Response.json([{ login: `user-${page}` }], { headers: next });
     };
     const c = client();

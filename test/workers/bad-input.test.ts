@@ -1,5 +1,6 @@
 import { SELF } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_IDENTITY, apiToken } from './auth-support';
 import { clearCatalog, serveFiles } from './support';
 
 const RAW = 'https://raw.githubusercontent.com/acme/bad/main';
@@ -116,7 +117,9 @@ describe('bad input never costs the rest of the catalog', () => {
     serveFiles({ 'http://127.0.0.1:8790/catalog-info.yaml': good });
     const body = JSON.stringify({ target: 'http://127.0.0.1:8790/catalog-info.yaml' });
     const headers = { 'content-type': 'application/json' };
-    const deployed = await SELF.fetch('https://portal.example.com/api/catalog/locations', { method: 'POST', headers, body });
+    // A deployed host has no guest: an admin's token gets past sign-in, so the refusal is the localhost rule's.
+    const authorization = `Bearer ${await apiToken(ADMIN_IDENTITY, ['catalog:write'])}`;
+    const deployed = await SELF.fetch('https://portal.example.com/api/catalog/locations', { method: 'POST', headers: { ...headers, authorization }, body });
     expect(deployed.status).toBe(400);
     expect(((await deployed.json()) as { error: { message: string } }).error.message).toMatch(/not allowed/i);
     const local = await SELF.fetch('http://127.0.0.1:8787/api/catalog/locations', { method: 'POST', headers, body });

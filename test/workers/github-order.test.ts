@@ -1,32 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SELF } from 'cloudflare:test';
 import { signDelivery, type Delivery } from '../../scripts/lib/github-webhooks';
+import { prng, shuffle } from '../../scripts/lib/prng';
 import { catalogState, clearAll, component, refs, SECRET, settle } from './github-support';
 import { acmeWorld } from './github-world';
 
 // Both runs of the fault test build their stand-in from the same first id, so ids agree.
 const STORY_FIRST_ID = 900_000;
-
-/** mulberry32: a small seeded PRNG, so every run shuffles and faults the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 /**
  * A day at acme: every kind of change, each made on the stand-in and then announced by the

@@ -1,4 +1,4 @@
-import { getJson } from './http';
+import { getJson, sendJson } from './http';
 import type { Entity, FacetsResponse, QueryEntitiesResponse } from './types';
 
 /** Parameters of a first page of `GET /entities/by-query`. */
@@ -57,6 +57,21 @@ export const catalogApi = {
           };
     return getJson<QueryEntitiesResponse>(`${BASE}/entities/by-query${query(params)}`, signal);
   },
+
+  /** The registered location an entity came from; throws `ApiError` (404) for entities that have none. */
+  locationOf(kind: string, namespace: string, name: string): Promise<{ id: string; target: string }> {
+    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
+    return getJson(`${BASE}/locations/by-entity/${path}`);
+  },
+
+  /** Re-reads an entity from its location now. */
+  refresh: (entityRef: string) => sendJson('POST', `${BASE}/refresh`, { entityRef }),
+
+  /** Unregisters a location and removes everything it produced. */
+  unregisterLocation: (id: string) => sendJson('DELETE', `${BASE}/locations/${encodeURIComponent(id)}`),
+
+  /** Deletes one entity (it comes back if its location still has it). */
+  deleteEntity: (uid: string) => sendJson('DELETE', `${BASE}/entities/by-uid/${encodeURIComponent(uid)}`),
 
   /** Counts entities per value of each facet (e.g. `kind`, `spec.type`), optionally within a filter. */
   facets(facets: string[], filter?: string[], signal?: AbortSignal): Promise<FacetsResponse> {

@@ -23,29 +23,47 @@ function isErrorBody(body: unknown): body is ErrorResponseBody {
 }
 
 /** GETs a JSON document from the portal's own API, throwing `ApiError` on any failure. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const request = `GET ${path}`;
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return call<T>('GET', path, undefined, signal);
+}
+
+/**
+ * Sends a write to the portal's own API (JSON body, if any), throwing `ApiError` on any failure.
+ * The browser adds `Origin`, which is what lets the server tell it from a cross-site forgery.
+ */
+export function sendJson<T = void>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return call<T>(method, path, body);
+}
+
+async function call<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const request = `${method} ${path}`;
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal,
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError('The server could not be reached. Check your connection and try again.', 'NetworkError', 0, request);
   }
   const text = await response.text();
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = text ? JSON.parse(text) : undefined;
+    parsed = text ? JSON.parse(text) : undefined;
   } catch {
     // A proxy error page or the SPA's index.html means the API is not behind this path.
-    body = undefined;
+    parsed = undefined;
   }
   if (!response.ok) {
-    if (isErrorBody(body)) throw new ApiError(body.error.message, body.error.name, response.status, request);
+    if (isErrorBody(parsed)) throw new ApiError(parsed.error.message, parsed.error.name, response.status, request);
     throw new ApiError(`The server answered ${response.status} ${response.statusText}`.trim(), 'HttpError', response.status, request);
   }
-  if (body === undefined) {
+  // Writes may answer 204 No Content; a read must always carry JSON.
+  if (parsed === undefined && !(method !== 'GET' && text === '')) {
     throw new ApiError('The server answered with something that is not JSON.', 'ParseError', response.status, request);
   }
-  return body as T;
+  return parsed as T;
 }

@@ -8,10 +8,11 @@ export function TableSkeleton(props: { rows: number; label: string }) {
       <Index each={Array.from({ length: props.rows })}>
         {() => (
           <div class="skeleton-row" aria-hidden="true">
-            <span class="skeleton" style={{ width: '18%' }} />
-            <span class="skeleton" style={{ width: '12%' }} />
-            <span class="skeleton" style={{ width: '12%' }} />
-            <span class="skeleton" style={{ width: '38%' }} />
+            {/* Widths come from classes: the CSP (web/public/_headers) refuses inline style attributes. */}
+            <span class="skeleton skeleton-name" />
+            <span class="skeleton skeleton-short" />
+            <span class="skeleton skeleton-short" />
+            <span class="skeleton skeleton-long" />
           </div>
         )}
       </Index>

@@ -1,5 +1,6 @@
 import type { Entity } from '../api/types';
 import { apiDocsPlugin } from './api-docs';
+import { authPlugin } from './auth';
 import { catalogPlugin } from './catalog';
 import type { EntityCard, EntityTab, NavItem, Plugin, PluginRoute } from './types';
 
@@ -7,7 +8,7 @@ import type { EntityCard, EntityTab, NavItem, Plugin, PluginRoute } from './type
  * Every front-end feature, in the order its navigation entries, entity tabs and cards appear.
  * Adding a feature means adding its folder under `plugins/` and one line here.
  */
-export const plugins: readonly Plugin[] = [catalogPlugin, apiDocsPlugin];
+export const plugins: readonly Plugin[] = [catalogPlugin, apiDocsPlugin, authPlugin];
 
 /** Left-navigation entries of all plugins. */
 export const navItems: readonly NavItem[] = plugins.flatMap((p) => p.nav ?? []);

@@ -1,5 +1,6 @@
 import type { RouteSectionProps } from '@solidjs/router';
 import type { Component } from 'solid-js';
+import type { Action } from '../api/authApi';
 import type { Entity } from '../api/types';
 import type { IconName } from '../components/Icon';
 
@@ -25,6 +26,8 @@ export interface NavItem {
   icon: IconName;
   /** Overrides the default "path starts with `href`" highlighting, e.g. for views defined by a query. */
   isActive?: (pathname: string, query: URLSearchParams) => boolean;
+  /** Shown only to those the policy allows this action. */
+  requires?: Action;
 }
 
 /** A tab of the entity page. */

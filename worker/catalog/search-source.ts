@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SearchSource } from '../search/source';
 import { HIGHLIGHT } from '../search/source';
+import { filterSql } from './store/sql';
 
 interface Hit {
   kind: string;
@@ -30,6 +31,8 @@ export const catalogSearchSource: SearchSource = {
     const match = ftsQuery(term);
     if (!match) return { results: [], total: 0 };
     const { preTag, postTag } = HIGHLIGHT;
+    // Only what the reader may read is found, counted and ranked.
+    const readable = filterSql(c.var.store.readScope);
     const [hits, count] = await c.var.store.db.readBatch([
       sql`SELECT e.kind, e.namespace, e.name, e.body,
             highlight(entities_fts, 0, ${preTag}, ${postTag}) AS h_name,
@@ -37,8 +40,8 @@ export const catalogSearchSource: SearchSource = {
             highlight(entities_fts, 2, ${preTag}, ${postTag}) AS h_description,
             bm25(entities_fts) AS rank
           FROM entities_fts JOIN entities e ON e.id = entities_fts.rowid
-          WHERE entities_fts MATCH ${match} ORDER BY rank LIMIT ${limit} OFFSET ${offset}`,
-      sql`SELECT count(*) AS n FROM entities_fts WHERE entities_fts MATCH ${match}`,
+          WHERE entities_fts MATCH ${match} AND ${readable} ORDER BY rank LIMIT ${limit} OFFSET ${offset}`,
+      sql`SELECT count(*) AS n FROM entities_fts JOIN entities e ON e.id = entities_fts.rowid WHERE entities_fts MATCH ${match} AND ${readable}`,
     ]);
     const results = (hits as Hit[]).map((h) => {
       const entity = JSON.parse(h.body) as { kind: string; metadata: { name: string; namespace?: string; title?: string; description?: string }; spec?: Record<string, unknown> };

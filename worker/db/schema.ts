@@ -174,3 +174,61 @@ export const githubFailures = sqliteTable('github_failures', {
   firstFailedAt: text('first_failed_at').notNull(),
   lastFailedAt: text('last_failed_at').notNull(),
 });
+
+/** Sign-ins: the session cookie names a row; sign-out revokes it. */
+export const authSessions = sqliteTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(),
+    userRef: text('user_ref').notNull(),
+    identity: text('identity').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('auth_sessions_user').on(t.userRef)],
+);
+
+/** API tokens, stored as the SHA-256 of their secret. */
+export const authTokens = sqliteTable(
+  'auth_tokens',
+  {
+    id: text('id').primaryKey(),
+    hash: text('hash').notNull().unique(),
+    name: text('name').notNull(),
+    userRef: text('user_ref').notNull(),
+    identity: text('identity').notNull(),
+    scopes: text('scopes').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('auth_tokens_user').on(t.userRef)],
+);
+
+/** The audit log of writes and sign-ins. */
+export const authAudit = sqliteTable(
+  'auth_audit',
+  {
+    id: integer('id').primaryKey(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    via: text('via').notNull(),
+    tokenId: text('token_id'),
+    action: text('action').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status').notNull(),
+    detail: text('detail'),
+    ip: text('ip'),
+  },
+  (t) => [index('auth_audit_at').on(t.at)],
+);
+
+/** Rate-limit counters, one fixed window per bucket and client. */
+export const authRateLimits = sqliteTable('auth_rate_limits', {
+  key: text('key').primaryKey(),
+  window: integer('window').notNull(),
+  count: integer('count').notNull(),
+});

@@ -2,7 +2,7 @@ import type { Env } from '../env';
 import { mapLimit } from '../lib/pool';
 import { githubContext, type GithubContext } from './context';
 import { reconcile, syncInstallation } from './discovery';
-import { jobKey, mergeJobs, type GithubJob } from './jobs';
+import { jobKey, mergeJobs, runItem, type GithubJob } from './jobs';
 import { runExclusive } from './lock';
 import { syncOrg } from './org-sync';
 import { syncRepository } from './repo-sync';
@@ -14,22 +14,28 @@ const CONCURRENCY = 4;
 async function execute(ctx: GithubContext, job: GithubJob): Promise<void> {
   switch (job.kind) {
     case 'repo':
-      await syncRepository(ctx, job);
-      await ctx.store.finishRunItem(job.runs ?? [], 'repo', job.repoId, 'done');
-      break;
+      return syncRepository(ctx, job);
     case 'installation':
-      await syncInstallation(ctx, job);
-      break;
+      return syncInstallation(ctx, job);
     case 'org':
-      await syncOrg(ctx, job.installationId);
-      await ctx.store.finishRunItem(job.runs ?? [], 'org', job.installationId, 'done');
-      break;
+      return syncOrg(ctx, job.installationId);
     case 'reconcile':
-      await reconcile(ctx, job);
-      break;
+      return reconcile(ctx, job);
   }
-  await ctx.store.markDeliveries(job.deliveries ?? [], 'ok');
-  await ctx.store.clearFailure(jobKey(job));
+}
+
+/** What the jobs of one batch finished, recorded in one write before their messages are acknowledged. */
+class Finished {
+  readonly keys = new Set<string>();
+  readonly deliveries: string[] = [];
+  readonly items: { run: string; kind: string; id: number }[] = [];
+
+  add(job: GithubJob): void {
+    this.keys.add(jobKey(job));
+    this.deliveries.push(...(job.deliveries ?? []));
+    const item = runItem(job);
+    if (item) for (const run of job.runs ?? []) this.items.push({ run, ...item });
+  }
 }
 
 /**
@@ -51,11 +57,17 @@ export async function consumeGithub(batch: MessageBatch<GithubJob>, env: Env): P
       groups.set(key, { job: msg.body, messages: [msg] });
     }
   }
+  const finished = new Finished();
+  const succeeded: Message<GithubJob>[] = [];
   await mapLimit([...groups.entries()], CONCURRENCY, async ([key, { job, messages }]) => {
     try {
-      await runExclusive(ctx.store, job, (j) => execute(ctx, j));
-      for (const m of messages) m.ack();
+      await runExclusive(ctx.store, job, messages.map((m) => m.id), async (j) => {
+        await execute(ctx, j);
+        finished.add(j);
+      });
+      succeeded.push(...messages);
     } catch (err) {
+      finished.keys.delete(key);
       const attempts = Math.max(...messages.map((m) => m.attempts));
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       console.error(`github job ${key} failed (attempt ${attempts}): ${message}`);
@@ -63,6 +75,15 @@ export async function consumeGithub(batch: MessageBatch<GithubJob>, env: Env): P
       for (const m of messages) m.retry({ delaySeconds: jobRetryDelaySeconds(err, m.attempts) });
     }
   });
+  // Unrecorded, finished work would look pending for ever: its messages run again instead.
+  try {
+    await ctx.store.completeJobs({ keys: [...finished.keys], deliveries: finished.deliveries, items: finished.items });
+  } catch (err) {
+    console.error('recording finished github jobs failed:', err);
+    for (const m of succeeded) m.retry({ delaySeconds: jobRetryDelaySeconds(err, m.attempts) });
+    return;
+  }
+  for (const m of succeeded) m.ack();
 }
 
 /**
@@ -74,11 +95,11 @@ export async function consumeGithubDeadLetters(batch: MessageBatch<GithubJob>, e
   for (const msg of batch.messages) {
     const job = msg.body;
     await ctx.store.recordFailure(jobKey(job), job, `Gave up after ${msg.attempts} attempts`, msg.attempts, true);
-    await ctx.store.markDeliveries(job.deliveries ?? [], 'failed');
+    await ctx.store.failDeliveries(job.deliveries ?? []);
     const runs = job.runs ?? [];
-    if (job.kind === 'repo') await ctx.store.finishRunItem(runs, 'repo', job.repoId, 'failed');
-    else if (job.kind === 'reconcile') await ctx.store.failRun(runs, 'Listing the installations kept failing');
-    else await ctx.store.finishRunItem(runs, job.kind, job.installationId, 'failed');
+    const item = runItem(job);
+    if (item) await ctx.store.failRunItem(runs, item.kind, item.id);
+    else await ctx.store.failRun(runs, 'Listing the installations kept failing');
     msg.ack();
   }
 }

@@ -37,6 +37,13 @@ export function jobKey(job: GithubJob): string {
   }
 }
 
+/** What a job counts as in the runs it belongs to (a reconcile is the run itself). */
+export function runItem(job: GithubJob): { kind: 'repo' | 'installation' | 'org'; id: number } | undefined {
+  if (job.kind === 'repo') return { kind: 'repo', id: job.repoId };
+  if (job.kind === 'reconcile') return undefined;
+  return { kind: job.kind, id: job.installationId };
+}
+
 const union = (a: string[] | undefined, b: string[] | undefined) => [...new Set([...(a ?? []), ...(b ?? [])])];
 
 /** One job doing the work of two with the same key: deliveries and runs united, force if either forces. */

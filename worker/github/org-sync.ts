@@ -37,7 +37,7 @@ async function profile(client: GithubClient, installationId: number, member: Git
 }
 
 /** Removes an organisation's Group and User entities. */
-export async function retireOrg(ctx: GithubContext, accountId: number): Promise<void> {
+async function retireOrg(ctx: GithubContext, accountId: number): Promise<void> {
   await ctx.catalog.store.retireKeys([orgLocationKey(accountId)], 'delete');
 }
 

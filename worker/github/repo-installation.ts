@@ -1,4 +1,5 @@
 import type { GithubClient } from './client';
+import { GithubApiError } from './errors';
 
 // An installation can lose a repository at any time; a stale answer only costs one failed read.
 const TTL_MS = 10 * 60_000;
@@ -32,7 +33,7 @@ export async function installationOf(client: GithubClient, owner: string, repo: 
   }
   if (!res.ok) {
     await res.body?.cancel();
-    throw new Error(`GET /repos/${owner}/${repo}/installation answered HTTP ${res.status}`);
+    throw new GithubApiError(res.status, `GET /repos/${owner}/${repo}/installation answered HTTP ${res.status}`);
   }
   const { id } = (await res.json()) as { id: number };
   rememberInstallation(client, key, id);

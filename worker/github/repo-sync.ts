@@ -56,7 +56,7 @@ async function allRegistered(ctx: GithubContext, targets: string[]): Promise<boo
 const sameMembers = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Removes a repository's locations and their entities, and records why. */
-export async function retireRepository(ctx: GithubContext, record: Omit<RepositoryRecord, 'syncedAt'>, reason: string): Promise<void> {
+async function retireRepository(ctx: GithubContext, record: Omit<RepositoryRecord, 'syncedAt'>, reason: string): Promise<void> {
   await unregisterTargets(ctx, record.targets);
   await ctx.store.saveRepository({ ...record, treeSha: null, targets: [], status: 'retired', error: reason });
 }

@@ -26,7 +26,7 @@ function page(c: Context<AppEnv>, title: string, body: string, formAction?: stri
 }
 
 /** The manifest GitHub creates the App from: read-only access to code and members, the events the catalog needs. */
-export function appManifest(origin: string, name: string): Record<string, unknown> {
+function appManifest(origin: string, name: string): Record<string, unknown> {
   return {
     name,
     url: origin,

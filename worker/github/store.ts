@@ -24,7 +24,7 @@ export interface InstallationRecord {
   accountLogin: string;
   accountType: string;
   accountId: number;
-  status: 'active' | 'not-allowed';
+  status: 'active' | 'suspended' | 'not-allowed' | 'uninstalled';
   syncedAt: string;
 }
 
@@ -74,6 +74,44 @@ const toRepo = (r: RepoRow): RepositoryRecord => ({
   syncedAt: r.synced_at,
 });
 
+interface InstallationRow {
+  id: number;
+  account_login: string;
+  account_type: string;
+  account_id: number;
+  status: InstallationRecord['status'];
+  synced_at: string;
+}
+
+const toInstallation = (r: InstallationRow): InstallationRecord => ({
+  id: r.id,
+  accountLogin: r.account_login,
+  accountType: r.account_type,
+  accountId: r.account_id,
+  status: r.status,
+  syncedAt: r.synced_at,
+});
+
+interface FailureRow {
+  key: string;
+  job: string;
+  error: string;
+  attempts: number;
+  dead: number;
+  first_failed_at: string;
+  last_failed_at: string;
+}
+
+const toFailure = (r: FailureRow): FailureRecord => ({
+  key: r.key,
+  job: JSON.parse(r.job) as GithubJob,
+  error: r.error,
+  attempts: r.attempts,
+  dead: r.dead === 1,
+  firstFailedAt: r.first_failed_at,
+  lastFailedAt: r.last_failed_at,
+});
+
 const now = () => new Date().toISOString();
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -84,10 +122,15 @@ export const githubStoreOf = (c: Context<AppEnv>) => new GithubStore(c.var.store
 export class GithubStore {
   constructor(readonly db: Database) {}
 
-  /** Records a delivery; false when its id was seen before (a redelivery or a replay). */
-  async recordDelivery(id: string, event: string, action: string | undefined): Promise<boolean> {
+  /**
+   * Records a delivery (already processed, as `ignored`, when it asks for nothing); false when
+   * its id was seen before (a redelivery or a replay).
+   */
+  async recordDelivery(id: string, event: string, action: string | undefined, ignored: boolean): Promise<boolean> {
+    const at = now();
     const rows = await this.db.all<{ id: string }>(
-      sql`INSERT INTO github_deliveries (id, event, action, received_at) VALUES (${id}, ${event}, ${action ?? null}, ${now()})
+      sql`INSERT INTO github_deliveries (id, event, action, received_at, processed_at, outcome)
+          VALUES (${id}, ${event}, ${action ?? null}, ${at}, ${ignored ? at : null}, ${ignored ? 'ignored' : null})
           ON CONFLICT (id) DO NOTHING RETURNING id`,
     );
     return rows.length === 1;
@@ -98,11 +141,11 @@ export class GithubStore {
     await this.db.writeBatch([sql`DELETE FROM github_deliveries WHERE id = ${id}`]);
   }
 
-  /** Marks deliveries processed, with how it went (`ok`, `ignored`, `failed`). */
-  async markDeliveries(ids: string[], outcome: string): Promise<void> {
+  /** Marks deliveries whose work was given up on as processed, `failed`. */
+  async failDeliveries(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.writeBatch([
-      sql`UPDATE github_deliveries SET processed_at = ${now()}, outcome = ${outcome}
+      sql`UPDATE github_deliveries SET processed_at = ${now()}, outcome = 'failed'
           WHERE id IN (SELECT value FROM json_each(${json(ids)})) AND processed_at IS NULL`,
     ]);
   }
@@ -141,17 +184,13 @@ export class GithubStore {
 
   /** An installation by id. */
   async installation(id: number): Promise<InstallationRecord | undefined> {
-    const [row] = await this.db.all<{ id: number; account_login: string; account_type: string; account_id: number; status: InstallationRecord['status']; synced_at: string }>(
-      sql`SELECT * FROM github_installations WHERE id = ${id}`,
-    );
-    return row && { id: row.id, accountLogin: row.account_login, accountType: row.account_type, accountId: row.account_id, status: row.status, syncedAt: row.synced_at };
+    const [row] = await this.db.all<InstallationRow>(sql`SELECT * FROM github_installations WHERE id = ${id}`);
+    return row && toInstallation(row);
   }
 
   /** Every installation known. */
   async installations(): Promise<InstallationRecord[]> {
-    const rows = await this.db.all<{ id: number }>(sql`SELECT id FROM github_installations ORDER BY id`);
-    const all = await Promise.all(rows.map((r) => this.installation(r.id)));
-    return all.filter((i): i is InstallationRecord => i !== undefined);
+    return (await this.db.all<InstallationRow>(sql`SELECT * FROM github_installations ORDER BY id`)).map(toInstallation);
   }
 
   /** Saves what an installation is. */
@@ -162,11 +201,6 @@ export class GithubStore {
           ON CONFLICT (id) DO UPDATE SET account_login = excluded.account_login, account_type = excluded.account_type,
             account_id = excluded.account_id, status = excluded.status, synced_at = excluded.synced_at`,
     ]);
-  }
-
-  /** Forgets an installation that is gone (its repositories are retired by the caller). */
-  async deleteInstallation(id: number): Promise<void> {
-    await this.db.writeBatch([sql`DELETE FROM github_installations WHERE id = ${id}`]);
   }
 
   /** Starts a run; `installations` is known up front for one installation, later for a reconcile. */
@@ -198,11 +232,11 @@ export class GithubStore {
     await this.db.writeBatch([this.addRunItemsSql(runIds, kind, ids)]);
   }
 
-  /** Marks one item of runs done or failed (idempotent). */
-  async finishRunItem(runIds: string[], kind: 'installation' | 'repo' | 'org', id: number, state: 'done' | 'failed'): Promise<void> {
+  /** Marks one item of runs failed: its job was given up on. */
+  async failRunItem(runIds: string[], kind: 'installation' | 'repo' | 'org', id: number): Promise<void> {
     if (runIds.length === 0) return;
     await this.db.writeBatch([
-      sql`UPDATE github_run_items SET state = ${state} WHERE run_id IN (SELECT value FROM json_each(${json(runIds)})) AND kind = ${kind} AND item_id = ${id}`,
+      sql`UPDATE github_run_items SET state = 'failed' WHERE run_id IN (SELECT value FROM json_each(${json(runIds)})) AND kind = ${kind} AND item_id = ${id}`,
     ]);
   }
 
@@ -245,12 +279,18 @@ export class GithubStore {
     }));
   }
 
-  /** Takes the lock of a job key for `ttlMs`, unless a live holder has it. */
+  /**
+   * Takes the lock of a job key for `ttlMs` unless someone else holds it. A holder is a JSON
+   * array of queue message ids: one sharing a message with an existing holder takes over, since
+   * a message is only redelivered when the consumer that had it is gone.
+   */
   async tryLock(key: string, holder: string, ttlMs: number): Promise<boolean> {
     const at = Date.now();
     const rows = await this.db.all<{ holder: string }>(
       sql`INSERT INTO github_locks (key, holder, expires_at) VALUES (${key}, ${holder}, ${at + ttlMs})
-          ON CONFLICT (key) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at WHERE github_locks.expires_at < ${at}
+          ON CONFLICT (key) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+          WHERE github_locks.expires_at < ${at}
+             OR EXISTS (SELECT 1 FROM json_each(github_locks.holder) h JOIN json_each(excluded.holder) m ON h.value = m.value)
           RETURNING holder`,
     );
     return rows[0]?.holder === holder;
@@ -288,7 +328,7 @@ export class GithubStore {
     await this.db.writeBatch([sql`DELETE FROM github_locks WHERE key = ${key} AND holder = ${holder}`]);
   }
 
-  /** Extends a held lock so a long job keeps it. */
+  /** Renews a held lock: its holder is alive and working. */
   async extendLock(key: string, holder: string, ttlMs: number): Promise<void> {
     await this.db.writeBatch([sql`UPDATE github_locks SET expires_at = ${Date.now() + ttlMs} WHERE key = ${key} AND holder = ${holder}`]);
   }
@@ -316,33 +356,29 @@ export class GithubStore {
     ]);
   }
 
-  /** Forgets the failure of a key whose job has now succeeded. */
-  async clearFailure(key: string): Promise<void> {
-    await this.db.writeBatch([sql`DELETE FROM github_failures WHERE key = ${key}`]);
+  /**
+   * Records what a batch of jobs finished, in one write: their deliveries processed, the
+   * failures of their keys forgotten, their items done in the runs they belong to.
+   */
+  async completeJobs(done: { keys: string[]; deliveries: string[]; items: { run: string; kind: string; id: number }[] }): Promise<void> {
+    await this.db.writeBatch([
+      sql`UPDATE github_deliveries SET processed_at = ${now()}, outcome = 'ok'
+          WHERE id IN (SELECT value FROM json_each(${json(done.deliveries)})) AND processed_at IS NULL`,
+      sql`DELETE FROM github_failures WHERE key IN (SELECT value FROM json_each(${json(done.keys)}))`,
+      sql`UPDATE github_run_items SET state = 'done'
+          WHERE (run_id, kind, item_id) IN (SELECT json_extract(value, '$.run'), json_extract(value, '$.kind'), json_extract(value, '$.id') FROM json_each(${json(done.items)}))`,
+    ]);
   }
 
   /** Failures, the given-up ones first. */
   async failures(): Promise<FailureRecord[]> {
-    const rows = await this.db.all<{ key: string; job: string; error: string; attempts: number; dead: number; first_failed_at: string; last_failed_at: string }>(
-      sql`SELECT * FROM github_failures ORDER BY dead DESC, last_failed_at DESC`,
-    );
-    return rows.map((r) => ({
-      key: r.key,
-      job: JSON.parse(r.job) as GithubJob,
-      error: r.error,
-      attempts: r.attempts,
-      dead: r.dead === 1,
-      firstFailedAt: r.first_failed_at,
-      lastFailedAt: r.last_failed_at,
-    }));
+    return (await this.db.all<FailureRow>(sql`SELECT * FROM github_failures ORDER BY dead DESC, last_failed_at DESC`)).map(toFailure);
   }
 
-  /** Marks a given-up failure as retrying again (the caller re-queues its job). */
+  /** Marks a failure as retrying again and returns it (the caller re-queues its job). */
   async reviveFailure(key: string): Promise<FailureRecord | undefined> {
-    const failure = (await this.failures()).find((f) => f.key === key);
-    if (!failure) return undefined;
-    await this.db.writeBatch([sql`UPDATE github_failures SET dead = 0, attempts = 0 WHERE key = ${key}`]);
-    return failure;
+    const [row] = await this.db.all<FailureRow>(sql`UPDATE github_failures SET dead = 0, attempts = 0 WHERE key = ${key} RETURNING *`);
+    return row && toFailure(row);
   }
 
   /** Counts for the status page. */

@@ -29,19 +29,19 @@ export const webhookRoutes = new Hono<AppEnv>().post('/webhook', async (c) => {
     throw new InputError('The webhook body is not JSON');
   }
   const action = (payload as { action?: unknown } | null)?.action;
+  const work = workForEvent(event, delivery, payload, c.var.config.github);
   const store = githubStoreOf(c);
-  if (!(await store.recordDelivery(delivery, event, typeof action === 'string' ? action : undefined))) {
+  if (!(await store.recordDelivery(delivery, event, typeof action === 'string' ? action : undefined, work.jobs.length === 0))) {
     return c.json({ delivery, status: 'duplicate' }, 202);
   }
-  const work = workForEvent(event, delivery, payload, c.var.config.github);
+  if (work.jobs.length === 0) return c.json({ delivery, status: 'ignored' }, 202);
   try {
     if (work.run) await store.startRun(delivery, work.run.trigger, [work.run.installationId]);
     await enqueueJobs(c.env.GITHUB_QUEUE, work.jobs);
-    if (work.jobs.length === 0) await store.markDeliveries([delivery], 'ignored');
   } catch (err) {
     // Unrecorded, GitHub's redelivery of this event is accepted instead of ignored as a duplicate.
     await store.forgetDelivery(delivery);
     throw err;
   }
-  return c.json({ delivery, status: work.jobs.length ? 'queued' : 'ignored' }, 202);
+  return c.json({ delivery, status: 'queued' }, 202);
 });

@@ -55,6 +55,13 @@ export class NotAllowedError extends HttpError {
   }
 }
 
+/** 429: too many requests from one client for now. */
+export class TooManyRequestsError extends HttpError {
+  constructor(message: string) {
+    super(429, 'TooManyRequestsError', message);
+  }
+}
+
 /** Renders any thrown value as Backstage's error body `{error, request, response}`. */
 export function errorResponse(err: unknown, c: Context): Response {
   const known = err instanceof HttpError;

@@ -23,3 +23,15 @@ declare module '*/scripts/serve-folder.mjs' {
   import type { Server } from 'node:http';
   export function serveFolder(dir: string, port?: number, options?: { host?: string; log?: (line: string) => void }): Promise<Server>;
 }
+
+declare module '*/scripts/lib/github-oauth-standin-server.mjs' {
+  import type { GithubOAuthStandin, StandinUser } from '../../../scripts/lib/github-oauth-standin';
+  export interface OAuthStandinServer {
+    url: string;
+    oauth: GithubOAuthStandin;
+    vars: Record<string, string>;
+    close(): Promise<void>;
+  }
+  export function startGithubOAuthStandin(options?: { users?: StandinUser[]; port?: number }): Promise<OAuthStandinServer>;
+  export function signInWithoutBrowser(portalUrl: string, standin: OAuthStandinServer, login: string): Promise<string>;
+}

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { Entity } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { EntityRefLink } from '../../components/EntityRefLink';
@@ -10,8 +10,8 @@ import { relationOrSpecRefs, specString } from '../../lib/entity';
 import { DEFAULT_NAMESPACE } from '../../lib/entityRef';
 import { kindLabel } from '../../lib/kinds';
 
-/** The top of an entity page: what it is, what it is called, who owns it, and where to go next. */
-export function EntityHeader(props: { entity: Entity }) {
+/** The top of an entity page: what it is, what it is called, who owns it, where to go next; `children` are its actions. */
+export function EntityHeader(props: { entity: Entity; children?: JSX.Element }) {
   const meta = () => props.entity.metadata;
   const owners = () => relationOrSpecRefs(props.entity, 'ownedBy', 'owner', 'group');
   const namespace = () => meta().namespace ?? DEFAULT_NAMESPACE;
@@ -25,7 +25,10 @@ export function EntityHeader(props: { entity: Entity }) {
           <span>namespace {namespace()}</span>
         </Show>
       </div>
-      <h1>{meta().title ?? meta().name}</h1>
+      <div class="entity-title-row">
+        <h1>{meta().title ?? meta().name}</h1>
+        {props.children}
+      </div>
       <Show when={meta().title}>
         <p class="entity-name">
           <code>{meta().name}</code>

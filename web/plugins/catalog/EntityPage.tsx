@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../lib/documentTitle';
 import { kindPlural } from '../../lib/kinds';
 import { settledValue } from '../../lib/resource';
 import { preloadEntityContent } from '../index';
+import { EntityActions } from './EntityActions';
 import { EntityHeader } from './EntityHeader';
 import { EntityStatusAlerts } from './EntityStatusAlerts';
 import { EntityTabs } from './EntityTabs';
@@ -63,7 +64,9 @@ export default function EntityPage() {
           {(e) => (
             // Following a relation keeps the previous entity on screen, dimmed, until the next one arrives.
             <div class="entity-view" classList={{ stale: entity.loading }} aria-busy={entity.loading}>
-              <EntityHeader entity={e()} />
+              <EntityHeader entity={e()}>
+                <EntityActions entity={e()} onRefreshed={refetch} />
+              </EntityHeader>
               <EntityStatusAlerts entity={e()} />
               <EntityTabs entity={e()} activeTab={params.tab} baseHref={base()} />
             </div>

@@ -40,6 +40,22 @@ async function apiLocation(location: LocationRecord): Promise<ApiLocation> {
   return { ...location, entityRef: (await generatedLocationEntity(location.type, location.target)).ref };
 }
 
+/** The locations the reader may see: those whose Location entity they may read. */
+async function readableLocations(c: Context<AppEnv>, locations: LocationRecord[]): Promise<ApiLocation[]> {
+  const all = await Promise.all(locations.map(apiLocation));
+  if (!c.var.store.readScope) return all;
+  const rows = await c.var.store.readByRefs(all.map((l) => l.entityRef));
+  return all.filter((_, i) => rows[i] !== undefined);
+}
+
+/** One location by id, as absent when the reader may not see it. */
+async function readableLocation(c: Context<AppEnv>, id: string): Promise<ApiLocation> {
+  const location = await c.var.store.getLocation(id);
+  const [visible] = location ? await readableLocations(c, [location]) : [];
+  if (!visible) throw new NotFoundError(`Found no location with ID ${id}`);
+  return visible;
+}
+
 function parseLocationInput(body: unknown): { type: string; target: string } {
   const b = body as { type?: unknown; target?: unknown } | null;
   if (typeof b?.target !== 'string' || !b.target.trim()) throw new InputError('Location needs a string target');
@@ -129,7 +145,7 @@ export const locationRoutes = new Hono<AppEnv>()
     );
   })
   .get('/locations', async (c) => {
-    const all = await Promise.all((await c.var.store.listLocations()).map(apiLocation));
+    const all = await readableLocations(c, await c.var.store.listLocations());
     return c.json(all.map((data) => ({ data })));
   })
   .post('/locations/by-query', async (c) => {
@@ -144,7 +160,7 @@ export const locationRoutes = new Hono<AppEnv>()
             offset: 0,
           };
     const filter = page.query !== undefined ? parsePredicate(page.query) : undefined;
-    const all = await Promise.all((await c.var.store.listLocations()).map(apiLocation));
+    const all = await readableLocations(c, await c.var.store.listLocations());
     const matching = filter ? all.filter((l) => locationMatches(filter, l)) : all;
     const items = matching.slice(page.offset, page.offset + page.limit);
     const nextOffset = page.offset + page.limit;
@@ -163,16 +179,11 @@ export const locationRoutes = new Hono<AppEnv>()
     if (!location) throw new NotFoundError(`No location found for entity '${ref}'`);
     return c.json(await apiLocation(location));
   })
-  .get('/locations/:id', async (c) => {
-    const location = await c.var.store.getLocation(c.req.param('id'));
-    if (!location) throw new NotFoundError(`Found no location with ID ${c.req.param('id')}`);
-    return c.json(await apiLocation(location));
-  })
+  .get('/locations/:id', async (c) => c.json(await readableLocation(c, c.req.param('id'))))
   .get('/locations/:id/status', async (c) => {
-    const location = await c.var.store.getLocation(c.req.param('id'));
-    if (!location) throw new NotFoundError(`Found no location with ID ${c.req.param('id')}`);
+    const location = await readableLocation(c, c.req.param('id'));
     const keys = await c.var.store.keysOfOrigin(locationKey(location.type, location.target));
-    return c.json({ location: await apiLocation(location), keys });
+    return c.json({ location, keys });
   })
   .delete('/locations/:id', async (c) => {
     const location = await c.var.store.getLocation(c.req.param('id'));

@@ -74,9 +74,9 @@ export async function readByRefs(
   return lowered.map((r) => byRef.get(r));
 }
 
-/** Reads one entity by uid. */
-export async function readByUid(db: Database, uid: string): Promise<EntityRow | undefined> {
-  const [row] = await db.all<RawRow>(sql`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.uid = ${uid}`);
+/** Reads one entity by uid, `undefined` where absent or filtered out. */
+export async function readByUid(db: Database, uid: string, filter?: EntityFilter): Promise<EntityRow | undefined> {
+  const [row] = await db.all<RawRow>(sql`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.uid = ${uid} AND ${filterSql(filter)}`);
   return row && toRow(row, 0);
 }
 

@@ -3,6 +3,8 @@ import type { Database } from '../../db/client';
 import { readByRefs, readByUid, readFacets, readPage, type EntityRow, type PageQuery } from './read';
 import { deleteEntitiesSql, orphanEntitiesSql, writeLocation, writeLocationFailure, type LocationWrite } from './write';
 import type { DocumentError } from '../ingest/types';
+import { andFilters, type EntityFilter } from '../query/filter';
+import { filterSql } from './sql';
 
 /** A location registered through the API, as Backstage returns it. */
 export interface LocationRecord {
@@ -42,28 +44,61 @@ const toKey = (r: KeyRow): LocationKeyRecord => ({
   processedAt: r.processed_at,
 });
 
-/** Every catalog read and write, over either database driver. */
+/** Whether something exists for the reader at all, and if so whether it matches a condition. */
+export type MatchState = 'absent' | 'match' | 'no-match';
+
+/**
+ * Every catalog read and write, over either database driver. `readScope` limits every entity
+ * read to what the reader may see (the permission policy's filter), so lists, pages, facets,
+ * lookups and search are cut in SQL rather than after the fact.
+ */
 export class CatalogStore {
-  constructor(readonly db: Database) {}
+  constructor(
+    readonly db: Database,
+    readonly readScope?: EntityFilter,
+  ) {}
+
+  /** This store with every entity read limited to `scope` as well. */
+  withReadScope(scope: EntityFilter | undefined): CatalogStore {
+    return scope ? new CatalogStore(this.db, andFilters(this.readScope, scope)) : this;
+  }
 
   /** One page of a query. */
   readPage(q: PageQuery) {
-    return readPage(this.db, q);
+    return readPage(this.db, this.readScope ? { ...q, filter: andFilters(this.readScope, q.filter) } : q);
   }
 
   /** Entities by ref, aligned with the input. */
   readByRefs(refs: string[], filter?: PageQuery['filter']): Promise<(EntityRow | undefined)[]> {
-    return readByRefs(this.db, refs, filter);
+    return readByRefs(this.db, refs, andFilters(this.readScope, filter));
   }
 
   /** One entity by uid. */
   readByUid(uid: string) {
-    return readByUid(this.db, uid);
+    return readByUid(this.db, uid, this.readScope);
   }
 
   /** Facet counts. */
   readFacets(facets: string[], filter?: PageQuery['filter']) {
-    return readFacets(this.db, facets, filter);
+    return readFacets(this.db, facets, andFilters(this.readScope, filter));
+  }
+
+  /** Whether the entity (by uid or ref) is there for this reader, and whether it matches `filter`. */
+  async entityMatch(where: { uid: string } | { ref: string }, filter: EntityFilter): Promise<MatchState> {
+    const by = 'uid' in where ? sql`e.uid = ${where.uid}` : sql`e.ref = ${where.ref.toLowerCase()}`;
+    const [row] = await this.db.all<{ ok: number }>(sql`SELECT ${filterSql(filter)} AS ok FROM entities e WHERE ${by} AND ${filterSql(this.readScope)}`);
+    return !row ? 'absent' : row.ok ? 'match' : 'no-match';
+  }
+
+  /**
+   * Whether everything a location produced (its Location entities aside, which have no owner)
+   * matches `filter`; a location that produced nothing matches nothing.
+   */
+  async originMatch(originKey: string, filter: EntityFilter): Promise<Exclude<MatchState, 'absent'>> {
+    const [row] = await this.db.all<{ total: number; matching: number }>(sql`
+      SELECT count(*) AS total, coalesce(sum(${filterSql(filter)}), 0) AS matching FROM entities e
+      WHERE e.kind != 'location' AND e.location_key IN (SELECT key FROM location_keys WHERE origin_key = ${originKey})`);
+    return row && row.total > 0 && row.matching === row.total ? 'match' : 'no-match';
   }
 
   /** Replaces one location key's entities atomically. */
@@ -179,7 +214,7 @@ export class CatalogStore {
   /** The location key and its state for an entity. */
   async entityLocation(ref: string): Promise<{ locationKey: string | null } | undefined> {
     const [row] = await this.db.all<{ location_key: string | null }>(
-      sql`SELECT location_key FROM entities WHERE ref = ${ref.toLowerCase()}`,
+      sql`SELECT e.location_key FROM entities e WHERE e.ref = ${ref.toLowerCase()} AND ${filterSql(this.readScope)}`,
     );
     return row && { locationKey: row.location_key };
   }
