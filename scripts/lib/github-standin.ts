@@ -7,12 +7,14 @@
 
 import { importSPKI, jwtVerify, type CryptoKey as JoseKey } from 'jose';
 
+/** A user or organisation account. */
 export interface StandinAccount {
   login: string;
   id: number;
   type: 'Organization' | 'User';
 }
 
+/** The App installed on an account. */
 export interface StandinInstallation {
   id: number;
   account: StandinAccount;
@@ -21,6 +23,7 @@ export interface StandinInstallation {
   suspended: boolean;
 }
 
+/** A repository with its branches and their files. */
 export interface StandinRepo {
   id: number;
   owner: StandinAccount;
@@ -32,6 +35,7 @@ export interface StandinRepo {
   branches: Map<string, Map<string, string>>;
 }
 
+/** A user and the profile GitHub shows. */
 export interface StandinUser {
   login: string;
   id: number;
@@ -40,6 +44,7 @@ export interface StandinUser {
   bio?: string | null;
 }
 
+/** A team: direct members, and its parent team when nested. */
 export interface StandinTeam {
   slug: string;
   id: number;
@@ -49,6 +54,7 @@ export interface StandinTeam {
   members: Set<string>;
 }
 
+/** An organisation: its members and teams. */
 export interface StandinOrg {
   account: StandinAccount;
   name?: string | null;
@@ -64,6 +70,7 @@ export interface StandinCall {
   status: number;
 }
 
+/** Where the stand-in is served and which App it trusts. */
 export interface StandinOptions {
   /** Base URL the API is served under (`https://api.github.com`, `http://127.0.0.1:9999`, `https://ghe.test/api/v3`). */
   apiUrl: string;

@@ -67,6 +67,33 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       expect(notJava.rows).toHaveLength(15);
     });
 
+    it('pages an OR of filters in ref order, both ways, each entity once', async () => {
+      const many = Array.from({ length: 30 }, (_, i) => component(`svc-${String(i).padStart(2, '0')}`, { type: i % 3 === 0 ? 'website' : 'service' }, { tags: i % 2 ? ['java'] : ['go'] }));
+      await store.writeLocation(write('url:many', many));
+      const filter = { any: [{ key: 'spec.type', values: ['website'] }, { key: 'metadata.tags', values: ['java'] }] };
+      const expected = many.filter((_, i) => i % 3 === 0 || i % 2 === 1).map((p) => p.ref);
+      const first = await store.readPage({ filter, order: [], limit: 8, withTotal: true });
+      const second = await store.readPage({ filter, order: [], limit: 8, boundary: first.rows[7]!.sort });
+      expect(first.total).toBe(expected.length);
+      expect([...first.rows, ...second.rows].map((r) => r.ref)).toEqual(expected.slice(0, 16));
+      const back = await store.readPage({ filter, order: [], limit: 3, boundary: second.rows[0]!.sort, reverse: true });
+      expect(back.rows.map((r) => r.ref)).toEqual(expected.slice(5, 8).reverse());
+      const skipped = await store.readPage({ filter: { all: [{ key: 'kind', values: ['component'] }, filter] }, order: [], limit: 4, offset: 10 });
+      expect(skipped.rows.map((r) => r.ref)).toEqual(expected.slice(10, 14));
+    });
+
+    it('recounts totals and facets as soon as an entity changes', async () => {
+      await store.writeLocation(write('url:c', [component('a', { type: 'website' })]));
+      const filter = { key: 'spec.type', values: ['website'] };
+      expect((await store.readPage({ filter, order: [], limit: 1, withTotal: true })).total).toBe(1);
+      expect((await store.readFacets(['spec.type']))['spec.type']).toEqual([{ value: 'website', count: 1 }]);
+      await store.writeLocation(write('url:c', [component('a', { type: 'website' }), component('b', { type: 'website' })]));
+      expect((await store.readPage({ filter, order: [], limit: 1, withTotal: true })).total).toBe(2);
+      expect((await store.readFacets(['spec.type']))['spec.type']).toEqual([{ value: 'website', count: 2 }]);
+      await store.deleteEntity('component:default/a');
+      expect((await store.readPage({ filter, order: [], limit: 1, withTotal: true })).total).toBe(1);
+    });
+
     it('finds entities by full text, as substrings, restricted to fields when asked', async () => {
       await store.writeLocation(write('url:ft', [
         component('payments-api', {}, { description: 'Moves money' }),

@@ -63,7 +63,6 @@ export const relations = sqliteTable(
   },
   (t) => [
     index('relations_source').on(t.source, t.type, t.target),
-    index('relations_target').on(t.target, t.type),
     index('relations_origin').on(t.origin),
   ],
 );
@@ -79,6 +78,12 @@ export const search = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.value, t.entityId] }), index('search_entity').on(t.entityId)],
 );
+
+/** A token that every entity write replaces (triggers in the migration); guards reused results. */
+export const catalogGeneration = sqliteTable('catalog_generation', {
+  id: integer('id').primaryKey(),
+  value: integer('value').notNull(),
+});
 
 /** Verified webhook deliveries, by X-GitHub-Delivery (deduplication and processing state). */
 export const githubDeliveries = sqliteTable(

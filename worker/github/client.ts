@@ -7,6 +7,7 @@ import { InstallationTokens } from './tokens';
 /** Who a request is made as: the App itself (JWT) or one of its installations (token). */
 export type GithubIdentity = 'app' | { installationId: number };
 
+/** One API request: as whom, and what to send or accept. */
 export interface GithubRequest {
   as: GithubIdentity;
   method?: string;

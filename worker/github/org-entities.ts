@@ -1,5 +1,6 @@
 /** GitHub's team and user objects (the fields read), and what an organisation becomes in the catalog. */
 
+/** A team as GitHub lists it. */
 export interface GithubTeam {
   slug: string;
   name: string;
@@ -8,6 +9,7 @@ export interface GithubTeam {
   html_url?: string;
 }
 
+/** A user as GitHub lists or shows it. */
 export interface GithubUser {
   login: string;
   name?: string | null;

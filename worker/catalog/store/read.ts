@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import type { EntityFilter } from '../query/filter';
 import type { OrderField } from '../query/order';
 import { filterSql, fullTextSql, keysetSql, orderBySql, sortColumnsSql } from './sql';
+import { GENERATION_SQL, generationOf, recall, remember, unlessAt } from './memo';
 
 /** A stored entity as the API returns it: final JSON text plus the values it sorted by. */
 export interface EntityRow {
@@ -43,20 +44,76 @@ export interface PageQuery {
   withTotal?: boolean;
 }
 
-/** Reads one page of entities (and the total count if asked) in a single round trip. */
-export async function readPage(db: Database, q: PageQuery): Promise<{ rows: EntityRow[]; total?: number }> {
-  const where = sql`${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}`;
+/** Boolean SQL for rows matching `filter`, the query's full text and, when paging, its keyset. */
+function matchSql(q: PageQuery, filter: EntityFilter | undefined): SQL {
   const keyset = q.boundary ? sql` AND ${keysetSql(q.order, q.boundary, !!q.reverse)}` : sql``;
+  return sql`${filterSql(filter)} AND ${fullTextSql(q.fullText)}${keyset}`;
+}
+
+/** The alternatives of an OR at the top of `filter`, or inside its top AND with the other terms attached to each. */
+function orBranches(filter: EntityFilter | undefined): EntityFilter[] {
+  if (!filter) return [];
+  if ('any' in filter) return filter.any;
+  if (!('all' in filter)) return [];
+  const i = filter.all.findIndex((f) => 'any' in f);
+  const or = filter.all[i];
+  if (!or || !('any' in or)) return [];
+  const rest = filter.all.filter((_, j) => j !== i);
+  return or.any.map((b) => ({ all: [b, ...rest] }));
+}
+
+/**
+ * The ids (and sort values) of one page. Under the default order an OR of filters is answered
+ * branch by branch: each walks its own index in ref order and stops at the page size, instead of
+ * SQLite gathering and sorting every row that matches any branch.
+ */
+function pageIdsSql(q: PageQuery): SQL {
+  const dir = q.reverse ? sql`DESC` : sql`ASC`;
+  const offset = q.offset ?? 0;
+  const branches = q.order.length === 0 ? orBranches(q.filter) : [];
+  if (branches.length > 1) {
+    const parts = branches.map(
+      (b) => sql`SELECT * FROM (SELECT e.id, e.ref FROM entities e WHERE ${matchSql(q, b)} ORDER BY e.ref ${dir} LIMIT ${q.limit + offset})`,
+    );
+    return sql`SELECT id, ref FROM (${sql.join(parts, sql` UNION `)}) ORDER BY ref ${dir} LIMIT ${q.limit} OFFSET ${offset}`;
+  }
   const sortCols = q.order.length ? sql`, ${sortColumnsSql(q.order)}` : sql``;
-  const offset = q.offset ? sql` OFFSET ${q.offset}` : sql``;
-  const page = sql`SELECT ${ENTITY_COLUMNS}${sortCols} FROM entities e WHERE ${where}${keyset} ORDER BY ${orderBySql(q.order, !!q.reverse)} LIMIT ${q.limit}${offset}`;
-  const queries: SQL[] = [page];
-  if (q.withTotal) queries.push(sql`SELECT count(*) AS n FROM entities e WHERE ${where}`);
-  const [rows, count] = await db.readBatch(queries);
-  return {
-    rows: (rows as RawRow[]).map((r) => toRow(r, q.order.length)),
-    ...(count ? { total: (count[0] as { n: number }).n } : {}),
-  };
+  return sql`SELECT e.id, e.ref${sortCols} FROM entities e WHERE ${matchSql(q, q.filter)} ORDER BY ${orderBySql(q.order, !!q.reverse)} LIMIT ${q.limit} OFFSET ${offset}`;
+}
+
+/** The same order as `orderBySql`, over the sort values a page-ids subquery `p` selected. */
+function pageOrderSql(q: PageQuery): SQL {
+  const dir = (o: 'asc' | 'desc') => ((o === 'asc') !== !!q.reverse ? sql`ASC` : sql`DESC`);
+  const keys = q.order.map((o, i) => sql`${sql.raw(`p.k${i}`)} ${dir(o.order)}`);
+  keys.push(sql`p.ref ${dir('asc')}`);
+  return sql.join(keys, sql`, `);
+}
+
+/**
+ * Reads one page of entities (and the total count if asked) in a single round trip. Bodies and
+ * relations are read for the page's rows only, after the ids are chosen, so sorting a large
+ * match never drags every matching body along.
+ */
+export async function readPage(db: Database, q: PageQuery): Promise<{ rows: EntityRow[]; total?: number }> {
+  const sortCols = q.order.map((_, i) => sql.raw(`, p.k${i} AS k${i}`));
+  const page = sql`SELECT ${ENTITY_COLUMNS}${sql.join(sortCols)} FROM (${pageIdsSql(q)}) p CROSS JOIN entities e ON e.id = p.id ORDER BY ${pageOrderSql(q)}`;
+  if (!q.withTotal) {
+    const [rows] = await db.readBatch([page]);
+    return { rows: (rows as RawRow[]).map((r) => toRow(r, q.order.length)) };
+  }
+  const key = JSON.stringify(['total', q.filter ?? null, q.fullText ?? null]);
+  const cached = recall(key);
+  const where = sql`${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}`;
+  const count = sql`SELECT count(*) AS n FROM entities e WHERE ${where}${unlessAt(cached?.generation)}`;
+  const [rows, counted, generation] = await db.readBatch([page, count, GENERATION_SQL]);
+  const current = generationOf(generation!);
+  let total: number;
+  if (cached && cached.generation === current) total = cached.value as number;
+  else {
+    total = (counted![0] as { n: number }).n;
+    remember(key, current, total);
+  }
+  return { rows: (rows as RawRow[]).map((r) => toRow(r, q.order.length)), total };
 }
 
 /** Reads entities by ref, in the order asked, `undefined` where absent or filtered out. */
@@ -80,27 +137,34 @@ export async function readByUid(db: Database, uid: string, filter?: EntityFilter
   return row && toRow(row, 0);
 }
 
-/** Counts values per facet key among the entities matching `filter`. */
+/** Counts values per facet key among the entities matching `filter`; reused while the catalog is unchanged. */
 export async function readFacets(
   db: Database,
   facets: string[],
   filter?: EntityFilter,
 ): Promise<Record<string, { value: string; count: number }[]>> {
+  const key = JSON.stringify(['facets', facets, filter ?? null]);
+  const cached = recall(key);
+  const guard = unlessAt(cached?.generation);
   const scope = filter ? sql` AND entity_id IN (SELECT e.id FROM entities e WHERE ${filterSql(filter)})` : sql``;
   const relationScope = filter ? sql` AND source IN (SELECT e.ref FROM entities e WHERE ${filterSql(filter)})` : sql``;
   const queries = facets.map((facet) => {
     const key = facet.toLowerCase();
     if (key.startsWith('relations.')) {
       const type = facet.slice('relations.'.length);
-      return sql`SELECT target AS value, count(DISTINCT source) AS count FROM relations WHERE lower(type) = ${type.toLowerCase()}${relationScope} GROUP BY target`;
+      return sql`SELECT target AS value, count(DISTINCT source) AS count FROM relations WHERE lower(type) = ${type.toLowerCase()}${relationScope} GROUP BY target${guard}`;
     }
-    return sql`SELECT max(original_value) AS value, count(*) AS count FROM search WHERE key = ${key} AND value != ''${scope} GROUP BY value`;
+    return sql`SELECT max(original_value) AS value, count(*) AS count FROM search WHERE key = ${key} AND value != ''${scope} GROUP BY value${guard}`;
   });
-  const results = await db.readBatch(queries);
-  return Object.fromEntries(
+  const [generation, ...results] = await db.readBatch([GENERATION_SQL, ...queries]);
+  const current = generationOf(generation!);
+  if (cached && cached.generation === current) return cached.value as Record<string, { value: string; count: number }[]>;
+  const counts = Object.fromEntries(
     facets.map((facet, i) => [
       facet,
       (results[i] as { value: string; count: number }[]).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
     ]),
   );
+  remember(key, current, counts);
+  return counts;
 }
