@@ -37,7 +37,7 @@ const API = '/api/catalog';
 const say = (line) => console.log(`[bench] ${line}`);
 
 function parseArgs(argv) {
-  const o = { sizes: [10_000, 100_000], requests: 200, concurrency: 8, files: undefined, keep: false, quick: false, ingestOnly: false };
+  const o = { sizes: [10_000, 100_000], requests: 200, concurrency: 8, files: undefined, keep: false, quick: false, ingestOnly: false, parts: ['catalog', 'github', 'auth'] };
   const num = (i) => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 1) usage(`${argv[i]} needs a positive integer`);
@@ -51,6 +51,7 @@ function parseArgs(argv) {
     else if (a === '--files') o.files = num(i++);
     else if (a === '--keep') o.keep = true;
     else if (a === '--ingest-only') o.ingestOnly = true;
+    else if (a === '--only') o.parts = String(argv[++i] ?? '').split(',').filter((p) => ['catalog', 'github', 'auth'].includes(p));
     else if (a === '--quick') Object.assign(o, { quick: true, sizes: [2_000], requests: 50, files: 40 });
     else usage(`unknown option ${a}`);
   }
@@ -58,7 +59,7 @@ function parseArgs(argv) {
 }
 
 function usage(problem) {
-  console.error(`${problem}\nusage: npm run bench -- [--n N] [--quick] [--requests R] [--concurrency C] [--files K] [--keep] [--ingest-only]`);
+  console.error(`${problem}\nusage: npm run bench -- [--n N] [--quick] [--requests R] [--concurrency C] [--files K] [--keep] [--ingest-only] [--only catalog,github,auth]`);
   process.exit(2);
 }
 
@@ -305,6 +306,12 @@ function printSize(result, backstage, concurrency) {
   console.log(`  workerd memory: peak ${result.peakMemory.hwmMiB} MiB (kernel high-water mark), ${result.peakMemory.sampledMaxMiB} MiB sampled max`);
 }
 
+function printGithub(g) {
+  console.log('\nGitHub self-registration (webhook -> queue -> catalog)');
+  console.log(`  push accepted -> entity readable: p50 ${g.latency.p50Ms} ms, p95 ${g.latency.p95Ms} ms over ${g.latency.pushes} pushes (target p95 <= 1000 ms)`);
+  console.log(`  storm: ${g.storm.acceptedPerSecond} deliveries/s accepted, converged in ${(g.storm.convergeMs / 1000).toFixed(1)} s, final catalog ${g.storm.finalCatalog.exact ? 'exact' : 'WRONG'}`);
+}
+
 // ---------- main ----------
 
 async function main() {
@@ -313,17 +320,28 @@ async function main() {
   const { startPortal, freePort } = await importOrExit(join(ROOT, 'scripts', 'lib', 'portal.mjs'), 'scripts/lib/portal.mjs');
   const backstage = existsSync(BACKSTAGE) ? JSON.parse(readFileSync(BACKSTAGE, 'utf8')) : undefined;
   const report = { date: new Date().toISOString(), machine: machine(), options: opts, sizes: [] };
-  for (const n of opts.sizes) {
-    report.sizes.push(await benchSize(n, opts, { writeCatalog, startPortal, freePort }));
+  if (opts.parts.includes('catalog')) {
+    for (const n of opts.sizes) report.sizes.push(await benchSize(n, opts, { writeCatalog, startPortal, freePort }));
+  }
+  // Self-registration and sign-in each start their own portal and GitHub stand-in.
+  if (opts.parts.includes('github')) {
+    const { benchGithub } = await importOrExit(join(ROOT, 'scripts', 'bench', 'github.mjs'), 'scripts/bench/github.mjs');
+    report.github = await benchGithub(opts.quick ? { pushes: 20, deliveries: 500, repos: 25 } : {});
+  }
+  if (opts.parts.includes('auth')) {
+    const { benchAuth } = await importOrExit(join(ROOT, 'scripts', 'bench', 'auth.mjs'), 'scripts/bench/auth.mjs');
+    report.auth = await benchAuth(opts.quick ? { requests: 100 } : {});
   }
   const m = report.machine;
   console.log(`\nGreenroom catalog bench, ${report.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}, ${opts.requests} requests per query`);
   for (const r of report.sizes) printSize(r, backstage, opts.concurrency);
+  if (report.github) printGithub(report.github);
+  if (report.auth) console.log(`\nAuthentication and policy per request (server time; target <= 1 ms): ${JSON.stringify(report.auth)}`);
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const out = join(ROOT, 'bench-results', `bench-${report.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(out, JSON.stringify(report, null, 1));
   console.log(`\nJSON: ${out}`);
-  if (report.sizes.some((r) => r.check.problems)) process.exit(1);
+  if (report.sizes.some((r) => r.check.problems) || (report.github && !report.github.storm.finalCatalog.exact)) process.exit(1);
 }
 
 // Exit through process.exit so portal.mjs's exit hook stops wrangler instead of orphaning it.
