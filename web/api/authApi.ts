@@ -1,6 +1,7 @@
 import { getJson, sendJson } from './http';
 // The permission vocabulary is shared with the Worker, so both sides agree on one list.
 import type { Action, Role, Scope } from '../../worker/auth/actions';
+import type { AuditEntry, TokenInfo } from '../../worker/auth/records';
 
 export type { Action, Role, Scope } from '../../worker/auth/actions';
 
@@ -35,31 +36,10 @@ export interface AuthorizeItem {
 }
 
 /** An API token as listed (never its secret). */
-export interface ApiToken {
-  id: string;
-  name: string;
-  userEntityRef: string;
-  scopes: Scope[];
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiToken = TokenInfo;
 
-/** One record of the audit log. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  via: 'session' | 'token' | 'guest' | 'sign-in';
-  tokenId?: string;
-  action: string;
-  method: string;
-  path: string;
-  status: number;
-  detail?: string;
-  ip?: string;
-}
+/** One record of the audit log, with its position for paging. */
+export type AuditRecord = AuditEntry & { id: number };
 
 /** Typed client for `/api/auth`. */
 export const authApi = {
@@ -92,5 +72,5 @@ export const authApi = {
   revokeToken: (id: string) => sendJson('DELETE', `/api/auth/tokens/${encodeURIComponent(id)}`),
 
   /** A page of the audit log, newest first; `before` continues after the last page. */
-  audit: (before?: number) => getJson<{ items: AuditEntry[]; next?: number }>(`/api/auth/audit?limit=50${before ? `&before=${before}` : ''}`),
+  audit: (before?: number) => getJson<{ items: AuditRecord[]; next?: number }>(`/api/auth/audit?limit=50${before ? `&before=${before}` : ''}`),
 };

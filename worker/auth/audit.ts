@@ -1,21 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import type { AuditEntry } from './records';
 
-/** One audit record: who did what, how, when, and how it ended. */
-export interface AuditEntry {
-  at: string;
-  /** The acting user's entity ref (or, for a refused sign-in, `github:<login>`). */
-  actor: string;
-  via: 'session' | 'token' | 'guest' | 'sign-in';
-  tokenId?: string;
-  /** The policy action (or `auth.*` for sign-in events). */
-  action: string;
-  method: string;
-  path: string;
-  status: number;
-  detail?: string;
-  ip?: string;
-}
+export type { AuditEntry } from './records';
+
 
 /** Appends one record. */
 export async function writeAudit(db: Database, e: AuditEntry): Promise<void> {

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { AuthenticationError, InputError } from '../lib/errors';
 import { isScope, type Scope } from './actions';
+import type { TokenInfo } from './records';
+
+export type { TokenInfo } from './records';
 import { credentialCache } from './credential-cache';
 import type { Identity } from './identity';
 
@@ -12,17 +15,6 @@ const MAX_TOKEN_DAYS = 366;
 /** Last-used times are kept to the minute; a busy CI token does not cost a write per request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** A token as its owner (or an admin) sees it: never the secret. */
-export interface TokenInfo {
-  id: string;
-  name: string;
-  userEntityRef: string;
-  scopes: Scope[];
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 interface TokenRow {
   id: string;

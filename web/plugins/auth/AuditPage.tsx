@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { authApi, type AuditEntry } from '../../api/authApi';
+import { authApi, type AuditRecord } from '../../api/authApi';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
@@ -54,7 +54,7 @@ export default function AuditPage() {
                     </thead>
                     <tbody>
                       <For each={current().items}>
-                        {(entry: AuditEntry) => (
+                        {(entry: AuditRecord) => (
                           <tr>
                             <td class="nowrap">{time(entry.at)}</td>
                             <th scope="row">{entry.actor}</th>
