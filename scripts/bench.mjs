@@ -7,6 +7,8 @@
 //   npm run bench -- --quick          smoke run: N = 2,000, 50 requests per query
 //   options: --requests R (200) --concurrency C (8) --files K (N / 200) --keep (keep state dirs)
 //            --ingest-only (load and check the catalog, skip the queries)
+//            --only catalog,github,auth,techdocs,scaffolder,ui (default: all but ui); `ui` (scripts/bench/ui.mjs) runs in
+//            Chromium against the catalog part's portal when both run, else loads its own N entities
 //
 // Each size: the generator (<repo>/../shared/bench/gen-catalog.mjs) writes N entities into K part
 // files behind one catalog.yaml of Location entities; the folder is served over loopback HTTP and
@@ -37,7 +39,7 @@ const API = '/api/catalog';
 const say = (line) => console.log(`[bench] ${line}`);
 
 function parseArgs(argv) {
-  const o = { sizes: [10_000, 100_000], requests: 200, concurrency: 8, files: undefined, keep: false, quick: false, ingestOnly: false, parts: ['catalog', 'github', 'auth'] };
+  const o = { sizes: [10_000, 100_000], requests: 200, concurrency: 8, files: undefined, keep: false, quick: false, ingestOnly: false, parts: ['catalog', 'github', 'auth', 'techdocs', 'scaffolder'], uiRuns: 9 };
   const num = (i) => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 1) usage(`${argv[i]} needs a positive integer`);
@@ -51,15 +53,15 @@ function parseArgs(argv) {
     else if (a === '--files') o.files = num(i++);
     else if (a === '--keep') o.keep = true;
     else if (a === '--ingest-only') o.ingestOnly = true;
-    else if (a === '--only') o.parts = String(argv[++i] ?? '').split(',').filter((p) => ['catalog', 'github', 'auth'].includes(p));
-    else if (a === '--quick') Object.assign(o, { quick: true, sizes: [2_000], requests: 50, files: 40 });
+    else if (a === '--only') o.parts = String(argv[++i] ?? '').split(',').filter((p) => ['catalog', 'github', 'auth', 'techdocs', 'scaffolder', 'ui'].includes(p));
+    else if (a === '--quick') Object.assign(o, { quick: true, sizes: [2_000], requests: 50, files: 40, uiRuns: 3 });
     else usage(`unknown option ${a}`);
   }
   return o;
 }
 
 function usage(problem) {
-  console.error(`${problem}\nusage: npm run bench -- [--n N] [--quick] [--requests R] [--concurrency C] [--files K] [--keep] [--ingest-only] [--only catalog,github,auth]`);
+  console.error(`${problem}\nusage: npm run bench -- [--n N] [--quick] [--requests R] [--concurrency C] [--files K] [--keep] [--ingest-only] [--only catalog,github,auth,techdocs,scaffolder,ui]`);
   process.exit(2);
 }
 
@@ -255,6 +257,8 @@ async function benchSize(n, opts, tools) {
       result.paging = await runPaging(portal.url, manifest.counts.component);
       say(`cursor walk: ${result.paging.pages} pages in ${result.paging.medianMs} ms`);
     }
+    // The UI is measured against this very catalog rather than loading another.
+    if (tools.benchUi) result.ui = await tools.benchUi({ url: portal.url, runs: opts.uiRuns });
     return { ...result, peakMemory: memory.stop() };
   } finally {
     await portal.stop();
@@ -312,6 +316,12 @@ function printGithub(g) {
   console.log(`  storm: ${g.storm.acceptedPerSecond} deliveries/s accepted, converged in ${(g.storm.convergeMs / 1000).toFixed(1)} s, final catalog ${g.storm.finalCatalog.exact ? 'exact' : 'WRONG'}`);
 }
 
+function printTechdocs(t) {
+  console.log('\nTechDocs');
+  console.log(`  build a ${t.pages}-page site: ${t.build.medianMs} ms (median of ${t.build.runsMs.length}); publish it: ${t.publish.ms} ms`);
+  console.log(`  docs page served: p50 ${t.page.p50Ms} ms, p95 ${t.page.p95Ms} ms; search across docs: p50 ${t.search.p50Ms} ms, p95 ${t.search.p95Ms} ms`);
+}
+
 // ---------- main ----------
 
 async function main() {
@@ -320,8 +330,11 @@ async function main() {
   const { startPortal, freePort } = await importOrExit(join(ROOT, 'scripts', 'lib', 'portal.mjs'), 'scripts/lib/portal.mjs');
   const backstage = existsSync(BACKSTAGE) ? JSON.parse(readFileSync(BACKSTAGE, 'utf8')) : undefined;
   const report = { date: new Date().toISOString(), machine: machine(), options: opts, sizes: [] };
+  const ui = opts.parts.includes('ui') ? await importOrExit(join(ROOT, 'scripts', 'bench', 'ui.mjs'), 'scripts/bench/ui.mjs') : undefined;
   if (opts.parts.includes('catalog')) {
-    for (const n of opts.sizes) report.sizes.push(await benchSize(n, opts, { writeCatalog, startPortal, freePort }));
+    for (const n of opts.sizes) report.sizes.push(await benchSize(n, opts, { writeCatalog, startPortal, freePort, benchUi: ui?.benchUi }));
+  } else if (ui) {
+    report.ui = await ui.benchUi({ n: opts.sizes[0], runs: opts.uiRuns });
   }
   // Self-registration and sign-in each start their own portal and GitHub stand-in.
   if (opts.parts.includes('github')) {
@@ -332,11 +345,23 @@ async function main() {
     const { benchAuth } = await importOrExit(join(ROOT, 'scripts', 'bench', 'auth.mjs'), 'scripts/bench/auth.mjs');
     report.auth = await benchAuth(opts.quick ? { requests: 100 } : {});
   }
+  if (opts.parts.includes('techdocs')) {
+    const { benchTechdocs } = await importOrExit(join(ROOT, 'scripts', 'bench', 'techdocs.mjs'), 'scripts/bench/techdocs.mjs');
+    report.techdocs = await benchTechdocs(opts.quick ? { requests: 50 } : {});
+  }
+  let scaffolder;
+  if (opts.parts.includes('scaffolder')) {
+    scaffolder = await importOrExit(join(ROOT, 'scripts', 'bench', 'scaffolder.mjs'), 'scripts/bench/scaffolder.mjs');
+    report.scaffolder = await scaffolder.benchScaffolder(opts.quick ? { runs: 3, concurrent: 20 } : {});
+  }
   const m = report.machine;
   console.log(`\nGreenroom catalog bench, ${report.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}, ${opts.requests} requests per query`);
   for (const r of report.sizes) printSize(r, backstage, opts.concurrency);
+  for (const r of [...report.sizes.map((s) => s.ui), report.ui]) if (r) ui.printUi(r);
   if (report.github) printGithub(report.github);
   if (report.auth) console.log(`\nAuthentication and policy per request (server time; target <= 1 ms): ${JSON.stringify(report.auth)}`);
+  if (report.techdocs) printTechdocs(report.techdocs);
+  if (report.scaffolder) scaffolder.printScaffolder(report.scaffolder);
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const out = join(ROOT, 'bench-results', `bench-${report.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(out, JSON.stringify(report, null, 1));

@@ -8,13 +8,16 @@
 //      as a guest admin (see scripts/lib/portal.mjs),
 //   5. registers the demo organisation once the Worker is healthy, or, if it is already
 //      registered (any later start), refreshes it so edits to seed/demo/ show up
-//      (skip with --no-seed).
+//      (skip with --no-seed),
+//   6. builds and publishes the demo TechDocs (seed/demo/docs/<component>/) with the project's
+//      own CLI, `greenroom docs publish` — the renderer the Worker runs on a GitHub push.
+//   7. puts the built-in software templates (templates/) into the catalog.
 //
 // Ctrl-C stops everything. Only Node built-ins: this runs before anything else is known to work.
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -248,8 +251,33 @@ async function main() {
     say('Seeding the demo organisation...');
     const ok = await seed();
     if (!ok) warn('The portal keeps running without (fresh) demo data; fix the error above and restart, or register seed/demo yourself.');
+    else await publishDemoDocs();
   }
+  if (!stopping) await registerBuiltinTemplates();
   if (!stopping) say(`Greenroom is running: open ${BASE}/  (Ctrl-C to stop)`);
+}
+
+/** Puts the built-in software templates (templates/) into the catalog: listing them registers them. */
+async function registerBuiltinTemplates() {
+  try {
+    const res = await fetch(`${BASE}/api/scaffolder/v2/templates`, { signal: AbortSignal.timeout(SEED_TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const { items } = await res.json();
+    say(`Software templates: ${items.map((t) => t.name).join(', ')}`);
+  } catch (error) {
+    warn(`Registering the built-in software templates failed (${error.message}); opening Create will try again.`);
+  }
+}
+
+/** Publishes each seed/demo/docs/<name>/ as the docs of component:default/<name>, through the CLI. */
+async function publishDemoDocs() {
+  const root = join(ROOT, 'seed', 'demo', 'docs');
+  const names = existsSync(root) ? readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+  for (const name of names) {
+    if (stopping) return;
+    const code = await run(process.execPath, [join(ROOT, 'bin', 'greenroom.mjs'), 'docs', 'publish', join(root, name), '--entity', `component:default/${name}`, '--url', BASE]);
+    if (code !== 0) warn(`Publishing the demo docs of ${name} failed (exit code ${code}); the rest of the portal is unaffected.`);
+  }
 }
 
 // `npm run <script>` with whichever npm started us, so the package.json script stays the one truth.

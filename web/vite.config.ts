@@ -17,9 +17,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Small app modules shared by several pages go in one chunk instead of a dozen tiny requests.
-            { name: 'shared', test: /[\\/]web[\\/](components|lib|api)[\\/]/, minShareCount: 2 },
+            // The HTML sanitizer is left out: it would bring DOMPurify to every page, not only those that render docs.
+            { name: 'shared', test: /[\\/]web[\\/](components|lib|api)[\\/](?!sanitizeDocsHtml\.)/, minShareCount: 2 },
             // Kobalte and its helpers (list, focus, overlay primitives) where several pages use them.
-            { name: 'kobalte', test: /[\\/]node_modules[\\/](?!solid-js[\\/]|@solidjs[\\/])/, minShareCount: 2 },
+            // Heavy libraries of single features (YAML, highlighting, layout, sanitizing, templating) stay with the lazy pages that use them.
+            {
+              name: 'kobalte',
+              test: /[\\/]node_modules[\\/](?!solid-js[\\/]|@solidjs[\\/]|yaml[\\/]|highlight\.js[\\/]|d3-[a-z]+[\\/]|dompurify[\\/]|markdown-it|entities[\\/]|linkify-it[\\/]|mdurl[\\/]|uc\.micro[\\/]|punycode|nunjitsu[\\/]|@cfworker[\\/])/,
+              minShareCount: 2,
+            },
           ],
         },
       },

@@ -11,6 +11,12 @@ export interface Env {
   INGEST: Queue<IngestMessage>;
   /** GitHub work: webhook deliveries turned into jobs, discovery and reconcile. */
   GITHUB_QUEUE: Queue<GithubJob>;
+  /** Scaffolder task workspaces and published archives (publish:local). */
+  WORKSPACES: R2Bucket;
+  /** Scaffolder runs to start: one message per task run. */
+  SCAFFOLDER_QUEUE: Queue<import('./scaffolder/execution/message').ScaffoldMessage>;
+  /** The durable workflow that runs scaffolder tasks (instance id = task id). */
+  SCAFFOLD: Workflow<import('./scaffolder/execution/message').ScaffoldParams>;
   /** The built web app (Workers static assets). */
   ASSETS?: Fetcher;
 

@@ -35,6 +35,9 @@ app.onError((err, c) => {
   return res;
 });
 
+// Workflow classes must be exports of the Worker's main module (wrangler.toml `[[workflows]]`).
+export { ScaffoldWorkflow } from './scaffolder';
+
 const queueHandlers = new Map(plugins.flatMap((p) => Object.entries(p.queues ?? {})));
 
 export default {

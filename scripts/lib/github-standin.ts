@@ -102,6 +102,8 @@ export class GithubStandin {
   readonly orgs = new Map<string, StandinOrg>();
   readonly users = new Map<string, StandinUser>();
   readonly calls: StandinCall[] = [];
+  /** The write side (scaffolder publishing), installed by `enableGitWrites` in github-standin-git.ts. */
+  writeRoutes?: (inst: StandinInstallation, request: Request, url: URL, parts: string[]) => Promise<Response | undefined>;
   /** Codes of the app-manifest flow → the App credentials GitHub would answer. */
   readonly manifestCodes = new Map<string, Record<string, unknown>>();
 
@@ -199,6 +201,19 @@ export class GithubStandin {
   async treeSha(repo: StandinRepo, branch = repo.defaultBranch): Promise<string> {
     const files = [...(repo.branches.get(branch) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     return sha1(JSON.stringify(files));
+  }
+
+  /** The head commit of a branch: derived from its tree, so it moves with any change. */
+  async commitSha(repo: StandinRepo, branch = repo.defaultBranch): Promise<string> {
+    return sha1(`commit:${await this.treeSha(repo, branch)}`);
+  }
+
+  /** The branch a ref names: a branch name, `HEAD`, or the head commit SHA of a branch (older commits are gone). */
+  async branchOf(repo: StandinRepo, ref: string): Promise<string> {
+    if (ref === 'HEAD') return repo.defaultBranch;
+    if (repo.branches.has(ref) || !/^[0-9a-f]{40}$/.test(ref)) return ref;
+    for (const branch of repo.branches.keys()) if ((await this.commitSha(repo, branch)) === ref) return branch;
+    return ref;
   }
 
   // ---- GitHub's JSON shapes ------------------------------------------------------------------
@@ -343,8 +358,18 @@ export class GithubStandin {
       return inst ? json(this.installationJson(inst)) : notFound();
     }
 
+    if (method === 'GET' && (a === 'orgs' || a === 'users') && c === 'installation' && d === undefined) {
+      if (!(await this.appAuthorized(request))) return json({ message: 'A JSON web token could not be decoded' }, 401);
+      const inst = [...this.installations.values()].find((i) => i.account.login.toLowerCase() === (b ?? '').toLowerCase());
+      return inst ? json(this.installationJson(inst)) : notFound();
+    }
+
     const inst = this.tokenInstallation(request);
     if (!inst) return json({ message: 'Bad credentials' }, 401);
+    // Repository creation, the Git Data API, pull requests and dispatches, when a test turned them
+    // on (github-standin-git.ts).
+    const written = await this.writeRoutes?.(inst, request, url, parts);
+    if (written) return written;
     if (method !== 'GET') return notFound();
 
     if (a === 'installation' && b === 'repositories') {
@@ -362,7 +387,7 @@ export class GithubStandin {
       if (!repo || !this.canSee(inst, repo)) return notFound();
       if (d === 'git' && e === 'trees') {
         const ref = parts.slice(5).join('/');
-        const branch = ref === 'HEAD' ? repo.defaultBranch : ref;
+        const branch = await this.branchOf(repo, ref);
         const files = repo.branches.get(branch);
         if (repo.branches.size === 0 || [...repo.branches.values()].every((f) => f.size === 0)) return json({ message: 'Git Repository is empty.' }, 409);
         if (!files) return notFound();
@@ -371,10 +396,17 @@ export class GithubStandin {
         const entries = [...[...dirs].map((p) => ({ path: p, mode: '040000', type: 'tree', sha: p })), ...tree].sort((x, y) => (x.path < y.path ? -1 : 1));
         return json({ sha: await this.treeSha(repo, branch), url: url.href, tree: entries, truncated: false });
       }
+      if (d === 'commits' && e !== undefined) {
+        // The head commit of a branch; its sha is derived from the tree, so it moves with any change.
+        const branch = await this.branchOf(repo, parts.slice(4).join('/'));
+        if (!repo.branches.get(branch)?.size) return notFound();
+        const sha = await this.commitSha(repo, branch);
+        return json({ sha, commit: { tree: { sha: await this.treeSha(repo, branch) } }, html_url: `https://${this.webHost}/${repo.owner.login}/${repo.name}/commit/${sha}` });
+      }
       if (d === 'contents') {
         const filePath = parts.slice(4).join('/');
         const ref = url.searchParams.get('ref') ?? repo.defaultBranch;
-        const content = repo.branches.get(ref === 'HEAD' ? repo.defaultBranch : ref)?.get(filePath);
+        const content = repo.branches.get(await this.branchOf(repo, ref))?.get(filePath);
         if (content === undefined) return notFound();
         if ((request.headers.get('accept') ?? '').includes('raw')) return new Response(content, { headers: { 'content-type': 'application/vnd.github.raw+json; charset=utf-8' } });
         return json({ type: 'file', encoding: 'base64', path: filePath, content: btoa(String.fromCharCode(...new TextEncoder().encode(content))) });

@@ -2,18 +2,16 @@
 // local stand-in for GitHub's OAuth endpoints (scripts/lib/github-oauth-standin-server.mjs) that
 // checks client, redirect URI, code and PKCE as GitHub does. Nothing leaves this machine.
 
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signInWithoutBrowser, startGithubOAuthStandin, type OAuthStandinServer } from '../../scripts/lib/github-oauth-standin-server.mjs';
-import { ROOT, SEED_DEMO, TEST_RESULTS } from './support/paths';
-import { startTestPortal, type TestPortal } from './support/portal';
-import { serveTestFolder, type ServedFolder } from './support/served-folder';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+import type { OAuthStandinServer } from '../../scripts/lib/github-oauth-standin-server.mjs';
+import { signInThroughStandin } from './support/oauth-sign-in';
+import { PageProblems } from './support/page-problems';
+import { TEST_RESULTS } from './support/paths';
+import type { TestPortal } from './support/portal';
+import { startSignedInDemo, type SignedInDemo } from './support/signed-in-demo';
 
 // Fernhill's people (seed/demo/org/users.yaml) as GitHub knows them, and one the catalog does not.
 const USERS = [
@@ -26,11 +24,11 @@ const POLICY = { roles: { viewer: ['*'], member: ['github-org:fernhill'], admin:
 
 let portal: TestPortal;
 let standin: OAuthStandinServer;
-let seed: ServedFolder;
+let demo: SignedInDemo;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let problems: string[] = [];
+const problems = new PageProblems({ csp: true });
 
 const shot = (name: string) => page.screenshot({ path: join(TEST_RESULTS, `browser-auth-${name}.png`), fullPage: true });
 const api = (path: string, headers: Record<string, string> = {}) => fetch(`${portal.url}${path}`, { headers });
@@ -38,21 +36,12 @@ const api = (path: string, headers: Record<string, string> = {}) => fetch(`${por
 /** A fresh browser profile (no cookies) that records uncaught errors and CSP violations. */
 async function freshPage(): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const p = await context.newPage();
-  p.on('pageerror', (error) => problems.push(error.message));
-  p.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
-  return p;
+  return problems.watch(await context.newPage());
 }
 
 /** Signs in through the UI: the sign-in page, GitHub's (stand-in) consent page, and back. */
 async function signIn(login: string, path = '/catalog'): Promise<void> {
-  await page.goto(`${portal.url}${path}`);
-  await page.waitForURL(/\/sign-in\?redirect=/);
-  await page.getByRole('link', { name: 'Sign in with GitHub' }).click();
-  await page.waitForURL(`${standin.url}/login/oauth/authorize?**`);
-  await page.getByRole('link', { name: `Authorize as ${login}` }).click();
+  await signInThroughStandin(page, portal.url, standin.url, login, path);
   await page.waitForURL((url) => url.origin === portal.url);
 }
 
@@ -62,33 +51,19 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 
 const sessionCookie = async () => (await context.cookies()).find((c) => c.name === '__Host-greenroom-session');
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist/index.html is missing: build the web app first (`npm run build`).');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
   await mkdir(TEST_RESULTS, { recursive: true });
-  standin = await startGithubOAuthStandin({ users: USERS });
-  [portal, seed, browser] = await Promise.all([
-    startTestPortal({ ...standin.vars, AUTH_GUEST_MODE: 'false', AUTH_SESSION_SECRET: 'browser-test-secret', AUTH_POLICY: JSON.stringify(POLICY) }),
-    serveTestFolder(SEED_DEMO),
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-  ]);
   // Nobody is a guest here: the admin registers the demo organisation with their session.
-  const admin = await signInWithoutBrowser(portal.url, standin, 'aokafor');
-  const res = await fetch(`${portal.url}/api/catalog/locations`, {
-    method: 'POST',
-    headers: { cookie: admin, origin: portal.url, 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'url', target: `${seed.url}/catalog-info.yaml` }),
-  });
-  if (res.status !== 201) throw new Error(`registering the demo answered ${res.status}: ${await res.text()}`);
+  demo = await startSignedInDemo({ users: USERS, policy: POLICY, sessionSecret: 'browser-test-secret', admin: 'aokafor' });
+  ({ portal, standin, browser } = demo);
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all([browser?.close(), portal?.stop(), seed?.close(), standin?.close()]);
+  await demo?.close();
 });
 
 afterEach(async () => {
   await context?.close();
-  expect(problems, 'uncaught errors or CSP violations in the page').toEqual([]);
-  problems = [];
+  problems.expectNone('uncaught errors or CSP violations in the page');
 });
 
 describe('signing in, in a browser', () => {

@@ -2,20 +2,17 @@
 // organisation: what an engineer does first, from the catalog list to an entity and onwards.
 // Screenshots land in test-results/ (git-ignored) for a human to look at.
 
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkBrowserPrerequisites, launchChromium } from './support/browser';
 import { readDescriptorTree, type Descriptor } from './support/descriptors';
 import { registerLocation } from './support/locations';
-import { ROOT, SEED_DEMO, TEST_RESULTS } from './support/paths';
+import { PageProblems } from './support/page-problems';
+import { SEED_DEMO, TEST_RESULTS } from './support/paths';
 import { startTestPortal, type TestPortal } from './support/portal';
-import { serveTestFolder, type ServedFolder } from './support/served-folder';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+import { serveTempFiles, serveTestFolder, type ServedFolder } from './support/served-folder';
 
 // A descriptor whose links a hostile repository could write: the script URL must never become a link.
 const LINKS_COMPONENT = `apiVersion: backstage.io/v1alpha1
@@ -39,12 +36,11 @@ spec:
 let portal: TestPortal;
 let seed: ServedFolder;
 let extra: ServedFolder;
-let extraDir: string;
 let browser: Browser;
 let demo: Descriptor[];
 let extraLocationId: string;
 let page: Page;
-let pageErrors: string[] = [];
+const pageErrors = new PageProblems();
 
 const label = (d: { metadata?: { name?: string; title?: string } }) => d.metadata?.title ?? String(d.metadata?.name);
 const byName = (a: Descriptor['doc'], b: Descriptor['doc']) => (String(a.metadata?.name) < String(b.metadata?.name) ? -1 : 1);
@@ -62,9 +58,7 @@ const shot = (name: string) => page.screenshot({ path: join(TEST_RESULTS, `brows
 
 /** A fresh tab that records uncaught errors of the app. */
 async function openPage(): Promise<Page> {
-  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  p.on('pageerror', (error) => pageErrors.push(error.message));
-  return p;
+  return pageErrors.watch(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
 }
 
 /** The labels the catalog should list for one kind, as the API orders them (by name). */
@@ -75,19 +69,14 @@ async function expectedRows(query: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
-    throw new Error('web/dist/index.html is missing: build the web app first (`npm run build`; `npm test` builds before running vitest).');
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
+  checkBrowserPrerequisites();
   demo = await readDescriptorTree(SEED_DEMO, 'catalog-info.yaml');
-  extraDir = await mkdtemp(join(tmpdir(), 'greenroom-links-'));
-  await writeFile(join(extraDir, 'catalog-info.yaml'), LINKS_COMPONENT);
   await mkdir(TEST_RESULTS, { recursive: true });
   [portal, seed, extra, browser] = await Promise.all([
     startTestPortal(),
     serveTestFolder(SEED_DEMO),
-    serveTestFolder(extraDir),
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+    serveTempFiles('greenroom-links-', { 'catalog-info.yaml': LINKS_COMPONENT }),
+    launchChromium(),
   ]);
   await registerLocation(portal.url, `${seed.url}/catalog-info.yaml`);
   extraLocationId = (await registerLocation(portal.url, `${extra.url}/catalog-info.yaml`)).location.id;
@@ -95,13 +84,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([browser?.close(), portal?.stop(), seed?.close(), extra?.close()]);
-  if (extraDir) await rm(extraDir, { recursive: true, force: true });
 });
 
 afterEach(async () => {
   await page?.close();
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  pageErrors = [];
+  pageErrors.expectNone('uncaught errors in the page');
 });
 
 describe('the catalog in a browser', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml12 } from 'yaml';
 import {
   DecodeError,
   decodeUtf8,
@@ -112,6 +113,62 @@ describe('parseDocuments', () => {
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.hasOwn(value, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseDocuments reads plain and unusual YAML alike', () => {
+  const descriptor = [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    '  name: payments-api   # trailing comment',
+    '  title: "Payments: the API"',
+    "  description: >",
+    '    Folded text that spans',
+    '    two lines.',
+    '  tags: [java, "spring-boot"]',
+    '  annotations:',
+    "    github.com/project-slug: 'acme/payments'",
+    '  links:',
+    '    - url: https://example.com/a?b=1&c=2',
+    '      title: R&D notes *draft*',
+    'spec:',
+    '  type: service',
+    '  lifecycle: production',
+    '  owner: team-a',
+    '  replicas: 3',
+    '  ratio: 1.5e3',
+    '  enabled: True',
+    '  nothing: ~',
+    '  since: 2024-01-01',
+    '  script: |',
+    '    echo "hi"',
+    '    exit 0',
+  ].join('\n');
+
+  it('gives a typical descriptor exactly the value YAML 1.2 defines', () => {
+    expect(parseDocuments(descriptor)).toEqual([{ docIndex: 0, value: parseYaml12(descriptor) }]);
+  });
+
+  it.each([
+    ['0b101', '0b101'],
+    ['-0x1A', '-0x1A'],
+    ['+0x1', '+0x1'],
+    ['-0o7', '-0o7'],
+    ['+.5', 0.5],
+    ['0o17', 15],
+    ['0x1F', 31],
+    ['0123', 123],
+    ['.inf', Infinity],
+    ['yes', 'yes'],
+    ['2024-01-01', '2024-01-01'],
+  ])('reads the scalar %s as YAML 1.2 core does', (text, expected) => {
+    expect(parseDocuments(`k: ${text}`)).toEqual([{ docIndex: 0, value: { k: expected } }]);
+  });
+
+  it('expands anchors, aliases and merge-free references as YAML 1.2 does', () => {
+    const text = 'base: &b {x: 1}\ncopy: *b\nlabel: !!str 12';
+    expect(parseDocuments(text)).toEqual([{ docIndex: 0, value: parseYaml12(text) }]);
   });
 });
 

@@ -147,6 +147,12 @@ const CASES: Case[] = [
   },
   { method: 'POST', route: '/api/catalog/analyze-location', expect: allow(200, WRITERS), request: () => ({ path: '/api/catalog/analyze-location', body: { location: { type: 'url', target: `${RAW}/catalog-info.yaml` } } }) },
 
+  { method: 'GET', route: '/api/catalog/entities/recently-changed', expect: allow(200, SIGNED_IN) },
+
+  { method: 'GET', route: '/api/settings/starred', expect: allow(200, HUMANS) },
+  { method: 'PUT', route: '/api/settings/starred/:kind/:namespace/:name', expect: allow(204, HUMANS), request: () => ({ path: '/api/settings/starred/component/default/checkout' }) },
+  { method: 'DELETE', route: '/api/settings/starred/:kind/:namespace/:name', expect: allow(204, HUMANS), request: () => ({ path: '/api/settings/starred/component/default/checkout' }) },
+
   { method: 'GET', route: '/api/search/query', expect: allow(200, SIGNED_IN), request: () => ({ path: '/api/search/query?term=checkout' }) },
 
   { method: 'POST', route: '/api/github/webhook', expect: everyone(401), request: () => ({ path: '/api/github/webhook', body: {} }) },
@@ -160,10 +166,23 @@ const CASES: Case[] = [
 
   // Not mounted yet: an allowed caller reaches the 404 behind the gate.
   { method: 'POST', route: '/api/scaffolder/v2/tasks', expect: allow(404, RUNNERS), request: () => ({ path: '/api/scaffolder/v2/tasks', body: { templateRef: 'template:default/service' } }) },
-  { method: 'POST', route: '/api/scaffolder/v2/tasks/:id/cancel', expect: allow(404, RUNNERS), request: () => ({ path: '/api/scaffolder/v2/tasks/t1/cancel' }) },
-  { method: 'POST', route: '/api/scaffolder/v2/tasks/:id/retry', expect: allow(404, RUNNERS), request: () => ({ path: '/api/scaffolder/v2/tasks/t1/retry' }) },
-  { method: 'POST', route: '/api/scaffolder/v2/dry-run', expect: allow(404, RUNNERS), request: () => ({ path: '/api/scaffolder/v2/dry-run', body: {} }) },
-  { method: 'GET', route: '/api/scaffolder/v2/*', expect: allow(404, SIGNED_IN), request: () => ({ path: '/api/scaffolder/v2/actions' }) },
+  { method: 'POST', route: '/api/scaffolder/v2/tasks/:taskId/cancel', expect: allow(404, RUNNERS), request: () => ({ path: '/api/scaffolder/v2/tasks/t1/cancel' }) },
+  { method: 'POST', route: '/api/scaffolder/v2/tasks/:taskId/retry', expect: allow(404, RUNNERS), request: () => ({ path: '/api/scaffolder/v2/tasks/t1/retry' }) },
+  { method: 'POST', route: '/api/scaffolder/v2/dry-run', expect: allow(400, RUNNERS), request: () => ({ path: '/api/scaffolder/v2/dry-run', body: {} }) },
+  { method: 'GET', route: '/api/scaffolder/v2/templates', expect: allow(200, SIGNED_IN) },
+  {
+    method: 'GET',
+    route: '/api/scaffolder/v2/templates/:namespace/:kind/:name/parameter-schema',
+    expect: allow(200, SIGNED_IN),
+    request: () => ({ path: '/api/scaffolder/v2/templates/default/template/docs-site/parameter-schema' }),
+  },
+  { method: 'GET', route: '/api/scaffolder/v2/actions', expect: allow(200, SIGNED_IN) },
+  { method: 'GET', route: '/api/scaffolder/v2/tasks', expect: allow(200, SIGNED_IN) },
+  { method: 'GET', route: '/api/scaffolder/v2/tasks/:taskId', expect: allow(404, SIGNED_IN), request: () => ({ path: '/api/scaffolder/v2/tasks/t1' }) },
+  { method: 'GET', route: '/api/scaffolder/v2/tasks/:taskId/events', expect: allow(404, SIGNED_IN), request: () => ({ path: '/api/scaffolder/v2/tasks/t1/events' }) },
+  { method: 'GET', route: '/api/scaffolder/v2/tasks/:taskId/eventstream', expect: allow(404, SIGNED_IN), request: () => ({ path: '/api/scaffolder/v2/tasks/t1/eventstream' }) },
+  { method: 'GET', route: '/api/scaffolder/v2/tasks/:taskId/archive', expect: allow(404, SIGNED_IN), request: () => ({ path: '/api/scaffolder/v2/tasks/t1/archive' }) },
+  // TechDocs: checkout has no site yet, so files and site metadata are a 404 behind the gate.
   {
     method: 'GET',
     route: '/api/techdocs/static/docs/:namespace/:kind/:name/*',
@@ -171,8 +190,11 @@ const CASES: Case[] = [
     request: () => ({ path: '/api/techdocs/static/docs/default/component/checkout/index.html' }),
   },
   { method: 'GET', route: '/api/techdocs/metadata/techdocs/:namespace/:kind/:name', expect: allow(404, SIGNED_IN), request: () => ({ path: '/api/techdocs/metadata/techdocs/default/component/checkout' }) },
-  { method: 'GET', route: '/api/techdocs/metadata/entity/:namespace/:kind/:name', expect: allow(404, SIGNED_IN), request: () => ({ path: '/api/techdocs/metadata/entity/default/component/checkout' }) },
-  { method: 'PUT', route: '/api/techdocs/publish/:namespace/:kind/:name', expect: allow(404, PUBLISHERS), request: () => ({ path: '/api/techdocs/publish/default/component/checkout', body: {} }) },
+  { method: 'GET', route: '/api/techdocs/metadata/entity/:namespace/:kind/:name', expect: allow(200, SIGNED_IN), request: () => ({ path: '/api/techdocs/metadata/entity/default/component/checkout' }) },
+  { method: 'GET', route: '/api/techdocs/status/:namespace/:kind/:name', expect: allow(200, SIGNED_IN), request: () => ({ path: '/api/techdocs/status/default/component/checkout' }) },
+  { method: 'GET', route: '/api/techdocs/sites', expect: allow(200, SIGNED_IN) },
+  // A JSON body is not a site archive: an allowed caller gets past the gate to the 400.
+  { method: 'POST', route: '/api/techdocs/publish/:namespace/:kind/:name', expect: allow(400, PUBLISHERS), request: () => ({ path: '/api/techdocs/publish/default/component/checkout', body: {} }) },
 ];
 
 /** One request as `who`: their credentials, their portal origin, same-origin for writes. */

@@ -1,5 +1,5 @@
-import { getJson, sendJson } from './http';
-import type { Entity, FacetsResponse, QueryEntitiesResponse } from './types';
+import { getJson, postJson, sendJson } from './http';
+import type { AnalyzeLocationResponse, Entity, FacetsResponse, QueryEntitiesResponse } from './types';
 
 /** Parameters of a first page of `GET /entities/by-query`. */
 export interface QueryEntitiesRequest {
@@ -72,6 +72,27 @@ export const catalogApi = {
 
   /** Deletes one entity (it comes back if its location still has it). */
   deleteEntity: (uid: string) => sendJson('DELETE', `${BASE}/entities/by-uid/${encodeURIComponent(uid)}`),
+
+  /** Fetches many entities in one request, in the order of `entityRefs`; `null` where the catalog has none. */
+  getEntitiesByRefs(entityRefs: string[], fields?: string[], signal?: AbortSignal): Promise<(Entity | null)[]> {
+    return postJson<{ items: (Entity | null)[] }>(`${BASE}/entities/by-refs`, { entityRefs, ...(fields ? { fields } : {}) }, signal).then(
+      (r) => r.items,
+    );
+  },
+
+  /** Reads a location without registering it: the entities it would add and what is wrong with it. */
+  analyzeLocation: (target: string) =>
+    sendJson<AnalyzeLocationResponse>('POST', `${BASE}/analyze-location`, { location: { type: 'url', target } }),
+
+  /** Registers a url location; the catalog starts reading it at once. */
+  addLocation: (target: string) =>
+    sendJson<{ location: { id: string; target: string }; entities: Entity[] }>('POST', `${BASE}/locations`, { type: 'url', target }),
+
+  /** The entities changed most recently (newest first) with when, optionally within a filter; not a Backstage route. */
+  recentlyChanged(limit: number, filter?: string[], fields?: string[], signal?: AbortSignal): Promise<{ changedAt: string; entity: Entity }[]> {
+    const params = { limit, filter, fields: fields?.length ? fields.join(',') : undefined };
+    return getJson<{ items: { changedAt: string; entity: Entity }[] }>(`${BASE}/entities/recently-changed${query(params)}`, signal).then((r) => r.items);
+  },
 
   /** Counts entities per value of each facet (e.g. `kind`, `spec.type`), optionally within a filter. */
   facets(facets: string[], filter?: string[], signal?: AbortSignal): Promise<FacetsResponse> {

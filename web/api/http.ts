@@ -35,6 +35,11 @@ export function sendJson<T = void>(method: 'POST' | 'PUT' | 'DELETE', path: stri
   return call<T>(method, path, body);
 }
 
+/** POSTs a query that only reads (e.g. `by-refs`), abortable like a GET. */
+export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return call<T>('POST', path, body, signal);
+}
+
 async function call<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const request = `${method} ${path}`;
   let response: Response;

@@ -27,3 +27,18 @@ export interface ErrorResponseBody {
   request?: { method: string; url: string };
   response: { statusCode: number };
 }
+
+/** One problem found while reading a location, as `analyze-location` reports it. */
+export interface LocationProblem {
+  rule?: string;
+  message: string;
+  ref?: string;
+  docIndex?: number;
+}
+
+/** Response of `POST /analyze-location`. */
+export interface AnalyzeLocationResponse {
+  existingEntityFiles: { entity: Entity; isRegistered: boolean; location: { type: string; target: string } }[];
+  errors?: LocationProblem[];
+  generateEntities: { entity: Entity; fields: { field: string; state: string; description: string; value: unknown }[] }[];
+}

@@ -136,6 +136,84 @@ const PATHS = {
       <path d="M4 16a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2" />
     </>
   ),
+  plus: () => (
+    <>
+      <path d="M12 5v14" />
+      <path d="M5 12h14" />
+    </>
+  ),
+  create: () => (
+    <>
+      <rect x="3" y="3" width="18" height="18" rx="2" />
+      <path d="M12 8v8" />
+      <path d="M8 12h8" />
+    </>
+  ),
+  play: () => <path d="M6 4.5v15a.6.6 0 0 0 .9.5l12.2-7.5a.6.6 0 0 0 0-1L6.9 4a.6.6 0 0 0-.9.5z" />,
+  stop: () => <rect x="6" y="6" width="12" height="12" rx="1.5" />,
+  circle: () => <circle cx="12" cy="12" r="8" />,
+  skip: () => (
+    <>
+      <circle cx="12" cy="12" r="8" />
+      <path d="M8 12h8" />
+    </>
+  ),
+  file: () => (
+    <>
+      <path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" />
+      <path d="M14 2v6h6" />
+    </>
+  ),
+  list: () => (
+    <>
+      <path d="M8 6h13" />
+      <path d="M8 12h13" />
+      <path d="M8 18h13" />
+      <path d="M3 6h.01" />
+      <path d="M3 12h.01" />
+      <path d="M3 18h.01" />
+    </>
+  ),
+  star: () => <path d="M11.5 2.9a.6.6 0 0 1 1 0l2.6 5.4 5.9.8a.6.6 0 0 1 .3 1l-4.3 4.1 1 5.9a.6.6 0 0 1-.8.6L12 18l-5.3 2.8a.6.6 0 0 1-.8-.6l1-5.9-4.3-4.1a.6.6 0 0 1 .3-1l5.9-.8z" />,
+  sun: () => (
+    <>
+      <circle cx="12" cy="12" r="4" />
+      <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
+    </>
+  ),
+  moon: () => <path d="M20.5 14.1A8.5 8.5 0 1 1 9.9 3.5a7 7 0 0 0 10.6 10.6z" />,
+  monitor: () => (
+    <>
+      <rect x="2" y="3" width="20" height="14" rx="2" />
+      <path d="M8 21h8M12 17v4" />
+    </>
+  ),
+  book: () => (
+    <>
+      <path d="M4 19.5V5a2 2 0 0 1 2-2h14v16H6.5A2.5 2.5 0 0 0 4 21.5v-2z" />
+      <path d="M8 7h8" />
+    </>
+  ),
+  clock: () => (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </>
+  ),
+  filter: () => <path d="M3 5h18l-7 8v6l-4 2v-8z" />,
+  arrowUp: () => <path d="M12 19V5M5 12l7-7 7 7" />,
+  arrowDown: () => <path d="M12 5v14M19 12l-7 7-7-7" />,
+  sort: () => <path d="m7 15 5 5 5-5M7 9l5-5 5 5" />,
+  graph: () => (
+    <>
+      <circle cx="5" cy="6" r="2.5" />
+      <circle cx="19" cy="6" r="2.5" />
+      <circle cx="12" cy="18" r="2.5" />
+      <path d="M7.5 6h9" />
+      <path d="m6.3 8.2 4.4 7.6" />
+      <path d="m17.7 8.2-4.4 7.6" />
+    </>
+  ),
 } satisfies Record<string, () => JSX.Element>;
 
 export type IconName = keyof typeof PATHS;

@@ -1,6 +1,6 @@
 import { Select } from '@kobalte/core/select';
-import { Show } from 'solid-js';
-import { Icon } from './Icon';
+import { SelectOptionItem } from './SelectOptionItem';
+import { SelectTrigger } from './SelectTrigger';
 
 /** One choice of a `SelectField`; `count` is shown right-aligned in the list. */
 export interface SelectOption {
@@ -34,25 +34,10 @@ export function SelectField(props: {
       disabled={props.disabled}
       gutter={4}
       sameWidth
-      itemComponent={(itemProps) => (
-        <Select.Item item={itemProps.item} class="select-item">
-          <Select.ItemIndicator class="select-item-indicator">
-            <Icon name="check" />
-          </Select.ItemIndicator>
-          <Select.ItemLabel class="select-item-label">{itemProps.item.rawValue.label}</Select.ItemLabel>
-          <Show when={itemProps.item.rawValue.count !== undefined}>
-            <span class="select-item-count">{itemProps.item.rawValue.count}</span>
-          </Show>
-        </Select.Item>
-      )}
+      itemComponent={(itemProps) => <SelectOptionItem item={itemProps.item} />}
     >
       <Select.Label class="field-label">{props.label}</Select.Label>
-      <Select.Trigger class="select-trigger">
-        <Select.Value<SelectOption> class="select-value">{(state) => state.selectedOption().label}</Select.Value>
-        <Select.Icon class="select-icon">
-          <Icon name="chevronDown" />
-        </Select.Icon>
-      </Select.Trigger>
+      <SelectTrigger />
       <Select.Portal>
         <Select.Content class="select-content">
           <Select.Listbox class="select-listbox" />

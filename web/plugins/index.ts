@@ -2,13 +2,20 @@ import type { Entity } from '../api/types';
 import { apiDocsPlugin } from './api-docs';
 import { authPlugin } from './auth';
 import { catalogPlugin } from './catalog';
+import { catalogGraphPlugin } from './catalog-graph';
+import { catalogImportPlugin } from './catalog-import';
+import { homePlugin } from './home';
+import { orgPlugin } from './org';
+import { scaffolderPlugin } from './scaffolder';
+import { searchPlugin } from './search';
+import { techdocsPlugin } from './techdocs';
 import type { EntityCard, EntityTab, NavItem, Plugin, PluginRoute } from './types';
 
 /**
  * Every front-end feature, in the order its navigation entries, entity tabs and cards appear.
  * Adding a feature means adding its folder under `plugins/` and one line here.
  */
-export const plugins: readonly Plugin[] = [catalogPlugin, apiDocsPlugin, authPlugin];
+export const plugins: readonly Plugin[] = [homePlugin, orgPlugin, catalogPlugin, apiDocsPlugin, techdocsPlugin, catalogGraphPlugin, catalogImportPlugin, scaffolderPlugin, searchPlugin, authPlugin];
 
 /** Left-navigation entries of all plugins. */
 export const navItems: readonly NavItem[] = plugins.flatMap((p) => p.nav ?? []);

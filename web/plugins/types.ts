@@ -1,4 +1,4 @@
-import type { RouteSectionProps } from '@solidjs/router';
+import type { RoutePreloadFunc, RouteSectionProps } from '@solidjs/router';
 import type { Component } from 'solid-js';
 import type { Action } from '../api/authApi';
 import type { Entity } from '../api/types';
@@ -17,6 +17,8 @@ export interface PluginRoute {
   /** Router path, e.g. `/catalog/:namespace/:kind/:name/:tab?`. */
   path: string;
   component: MaybeLazy<RouteSectionProps>;
+  /** Starts fetching the page's data as soon as the URL is known, alongside its code (the router's `preload`). */
+  preload?: RoutePreloadFunc;
 }
 
 /** An entry of the left navigation. */

@@ -36,9 +36,8 @@ const action = (a: Action, resource?: ResourceLocator, rateLimit?: RateLimitBuck
 /**
  * Every API route and what it needs: the one table the auth middleware consults. A route that
  * is not here is refused (401 anonymous, 403 otherwise), so a new route is closed until it is
- * listed. Paths use Hono's syntax; the first matching entry wins. Plugins still to come
- * (scaffolder, techdocs) are listed with Backstage's route shapes so they arrive protected; like
- * the catalog's routes they must read entities through `c.var.store`, which is cut to what the
+ * listed. Paths use Hono's syntax; the first matching entry wins. Like the catalog's routes,
+ * other plugins must read entities through `c.var.store`, which is cut to what the
  * caller may read (a conditional write on an entity the caller cannot see is left to the
  * route's own 404).
  */
@@ -80,6 +79,12 @@ export const ROUTE_ACCESS: readonly (readonly [method: string, path: string, acc
   ['POST', '/api/catalog/refresh', action('catalog.entity.refresh', { entity: 'body', field: 'entityRef' })],
   ['POST', '/api/catalog/validate-entity', read],
   ['POST', '/api/catalog/analyze-location', action('catalog.location.register')],
+  ['GET', '/api/catalog/entities/recently-changed', read],
+
+  // Per-user settings (worker/settings/): one's own stars. People, not tokens: a token's scopes say nothing about them.
+  ['GET', '/api/settings/starred', { kind: 'signed-in', tokens: false }],
+  ['PUT', '/api/settings/starred/:kind/:namespace/:name', { kind: 'signed-in', tokens: false, audit: 'settings.star' }],
+  ['DELETE', '/api/settings/starred/:kind/:namespace/:name', { kind: 'signed-in', tokens: false, audit: 'settings.unstar' }],
 
   // Search (worker/search/): results are cut to what the reader may read.
   ['GET', '/api/search/query', read],
@@ -94,18 +99,28 @@ export const ROUTE_ACCESS: readonly (readonly [method: string, path: string, acc
   ['GET', '/api/github/failures', admin],
   ['POST', '/api/github/failures/:key/retry', admin],
 
-  // The scaffolder (to come): running is decided per template.
+  // The scaffolder (worker/scaffolder/): running is decided per template; cancelling and retrying
+  // also need to be the task's creator or an admin (checked by the route).
   ['POST', '/api/scaffolder/v2/tasks', action('scaffolder.template.run', { entity: 'body', field: 'templateRef' })],
-  ['POST', '/api/scaffolder/v2/tasks/:id/cancel', action('scaffolder.template.run')],
-  ['POST', '/api/scaffolder/v2/tasks/:id/retry', action('scaffolder.template.run')],
+  ['POST', '/api/scaffolder/v2/tasks/:taskId/cancel', action('scaffolder.template.run')],
+  ['POST', '/api/scaffolder/v2/tasks/:taskId/retry', action('scaffolder.template.run')],
   ['POST', '/api/scaffolder/v2/dry-run', action('scaffolder.template.run')],
-  ['GET', '/api/scaffolder/v2/*', read],
+  ['GET', '/api/scaffolder/v2/templates', read],
+  ['GET', '/api/scaffolder/v2/templates/:namespace/:kind/:name/parameter-schema', read],
+  ['GET', '/api/scaffolder/v2/actions', read],
+  ['GET', '/api/scaffolder/v2/tasks', read],
+  ['GET', '/api/scaffolder/v2/tasks/:taskId', read],
+  ['GET', '/api/scaffolder/v2/tasks/:taskId/events', read],
+  ['GET', '/api/scaffolder/v2/tasks/:taskId/eventstream', read],
+  ['GET', '/api/scaffolder/v2/tasks/:taskId/archive', read],
 
-  // TechDocs (to come): reading follows the entity, publishing is decided per entity.
+  // TechDocs (worker/techdocs/): reading follows the entity, publishing is decided per entity.
   ['GET', '/api/techdocs/static/docs/:namespace/:kind/:name/*', action('catalog.read', { entity: 'path' })],
   ['GET', '/api/techdocs/metadata/techdocs/:namespace/:kind/:name', action('catalog.read', { entity: 'path' })],
   ['GET', '/api/techdocs/metadata/entity/:namespace/:kind/:name', action('catalog.read', { entity: 'path' })],
-  ['PUT', '/api/techdocs/publish/:namespace/:kind/:name', action('techdocs.publish', { entity: 'path' })],
+  ['GET', '/api/techdocs/status/:namespace/:kind/:name', action('catalog.read', { entity: 'path' })],
+  ['GET', '/api/techdocs/sites', read],
+  ['POST', '/api/techdocs/publish/:namespace/:kind/:name', action('techdocs.publish', { entity: 'path' })],
 ];
 
 const router = new TrieRouter<number>();

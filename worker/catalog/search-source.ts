@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SearchSource } from '../search/source';
 import { HIGHLIGHT } from '../search/source';
-import { filterSql } from './store/sql';
+import { readableMatches } from '../search/fts';
 
 interface Hit {
   kind: string;
@@ -14,26 +14,12 @@ interface Hit {
   rank: number;
 }
 
-/** Builds an FTS5 query: every word of 3+ characters as a quoted substring, all required. */
-export function ftsQuery(term: string): string | undefined {
-  const words = term
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => [...w].length >= 3)
-    .slice(0, 10);
-  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ') : undefined;
-}
-
 /** Catalog entities as search results (`software-catalog`), ranked by FTS5's bm25. */
 export const catalogSearchSource: SearchSource = {
   type: 'software-catalog',
   async query(c, { term, offset, limit }) {
-    const match = ftsQuery(term);
-    if (!match) return { results: [], total: 0 };
     const { preTag, postTag } = HIGHLIGHT;
-    // Only what the reader may read is found, counted and ranked.
-    const readable = filterSql(c.var.store.readScope);
-    const [hits, count] = await c.var.store.db.readBatch([
+    const { hits, total } = await readableMatches<Hit>(c, term, (match, readable) => [
       sql`SELECT e.kind, e.namespace, e.name, e.body,
             highlight(entities_fts, 0, ${preTag}, ${postTag}) AS h_name,
             highlight(entities_fts, 1, ${preTag}, ${postTag}) AS h_title,
@@ -43,7 +29,7 @@ export const catalogSearchSource: SearchSource = {
           WHERE entities_fts MATCH ${match} AND ${readable} ORDER BY rank LIMIT ${limit} OFFSET ${offset}`,
       sql`SELECT count(*) AS n FROM entities_fts JOIN entities e ON e.id = entities_fts.rowid WHERE entities_fts MATCH ${match} AND ${readable}`,
     ]);
-    const results = (hits as Hit[]).map((h) => {
+    const results = hits.map((h) => {
       const entity = JSON.parse(h.body) as { kind: string; metadata: { name: string; namespace?: string; title?: string; description?: string }; spec?: Record<string, unknown> };
       const m = entity.metadata;
       const ns = m.namespace ?? 'default';
@@ -68,6 +54,6 @@ export const catalogSearchSource: SearchSource = {
         rank: h.rank,
       };
     });
-    return { results, total: (count as { n: number }[])[0]?.n ?? 0 };
+    return { results, total };
   },
 };

@@ -49,7 +49,7 @@ export const entities = sqliteTable(
     errors: text('errors'),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('entities_kind_ref').on(t.kind, t.ref), index('entities_location').on(t.locationKey)],
+  (t) => [index('entities_kind_ref').on(t.kind, t.ref), index('entities_location').on(t.locationKey), index('entities_updated').on(t.updatedAt)],
 );
 
 /** Relation rows in both directions, owned by the entity (`origin`) whose descriptor emitted them. */
@@ -61,10 +61,8 @@ export const relations = sqliteTable(
     type: text('type').notNull(),
     target: text('target').notNull(),
   },
-  (t) => [
-    index('relations_source').on(t.source, t.type, t.target),
-    index('relations_origin').on(t.origin),
-  ],
+  // Clustered on its primary key (WITHOUT ROWID, migration 0007): one B-tree fewer to write per row.
+  (t) => [primaryKey({ columns: [t.source, t.type, t.target, t.origin] }), index('relations_origin').on(t.origin)],
 );
 
 /** Flattened fields of every entity, for filters and facets. */
@@ -237,3 +235,65 @@ export const authRateLimits = sqliteTable('auth_rate_limits', {
   window: integer('window').notNull(),
   count: integer('count').notNull(),
 });
+
+/** Entities each user starred (home page, catalog). */
+export const userStarredEntities = sqliteTable(
+  'user_starred_entities',
+  {
+    userRef: text('user_ref').notNull(),
+    entityRef: text('entity_ref').notNull(),
+    starredAt: text('starred_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userRef, t.entityRef] })],
+);
+
+/** Scaffolder tasks: the spec (secret-free), status, step states, output or error; secrets only while running. */
+export const scaffolderTasks = sqliteTable(
+  'scaffolder_tasks',
+  {
+    id: text('id').primaryKey(),
+    spec: text('spec').notNull(),
+    templateRef: text('template_ref').notNull(),
+    status: text('status').notNull(),
+    createdBy: text('created_by').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    lastHeartbeatAt: text('last_heartbeat_at'),
+    endedAt: text('ended_at'),
+    run: integer('run').notNull().default(1),
+    secrets: text('secrets'),
+    steps: text('steps').notNull().default('[]'),
+    output: text('output'),
+    error: text('error'),
+  },
+  (t) => [
+    index('scaffolder_tasks_created').on(t.createdAt),
+    index('scaffolder_tasks_creator').on(t.createdBy, t.createdAt),
+    index('scaffolder_tasks_status').on(t.status, t.createdAt),
+  ],
+);
+
+/** Scaffolder task events: step logs, status changes, cancellation and completion. */
+export const scaffolderEvents = sqliteTable(
+  'scaffolder_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taskId: text('task_id').notNull(),
+    type: text('type').notNull(),
+    body: text('body').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('scaffolder_events_task').on(t.taskId, t.id)],
+);
+
+/** Repositories publish:github set out to create, so a repeated step reuses its own. */
+export const scaffolderGithubRepos = sqliteTable(
+  'scaffolder_github_repos',
+  {
+    taskId: text('task_id').notNull(),
+    host: text('host').notNull(),
+    owner: text('owner').notNull(),
+    repo: text('repo').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.host, t.owner, t.repo] })],
+);

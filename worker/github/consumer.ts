@@ -7,11 +7,12 @@ import { runExclusive } from './lock';
 import { syncOrg } from './org-sync';
 import { syncRepository } from './repo-sync';
 import { jobRetryDelaySeconds } from './retry';
+import { buildRepositoryDocs } from '../techdocs/github-build';
 
 // Different keys are independent (different repositories), so a batch runs a few at once.
 const CONCURRENCY = 4;
 
-async function execute(ctx: GithubContext, job: GithubJob): Promise<void> {
+async function execute(ctx: GithubContext, job: GithubJob, env: Env): Promise<void> {
   switch (job.kind) {
     case 'repo':
       return syncRepository(ctx, job);
@@ -21,6 +22,8 @@ async function execute(ctx: GithubContext, job: GithubJob): Promise<void> {
       return syncOrg(ctx, job.installationId);
     case 'reconcile':
       return reconcile(ctx, job);
+    case 'docs':
+      return buildRepositoryDocs(ctx, env.DOCS, job);
   }
 }
 
@@ -62,7 +65,7 @@ export async function consumeGithub(batch: MessageBatch<GithubJob>, env: Env): P
   await mapLimit([...groups.entries()], CONCURRENCY, async ([key, { job, messages }]) => {
     try {
       await runExclusive(ctx.store, job, messages.map((m) => m.id), async (j) => {
-        await execute(ctx, j);
+        await execute(ctx, j, env);
         finished.add(j);
       });
       succeeded.push(...messages);

@@ -11,7 +11,9 @@ export type GithubJob =
   /** Sync the teams and members of an installation's organisation. */
   | ({ kind: 'org'; installationId: number } & JobMeta)
   /** Reconcile everything: every installation of the App, and whatever is gone. */
-  | ({ kind: 'reconcile' } & JobMeta);
+  | ({ kind: 'reconcile' } & JobMeta)
+  /** Rebuild the TechDocs sites of a repository's entities whose docs sources changed (worker/techdocs/). */
+  | ({ kind: 'docs'; installationId: number; repoId: number } & JobMeta);
 
 /** What travels with a job besides its subject. */
 export interface JobMeta {
@@ -34,13 +36,15 @@ export function jobKey(job: GithubJob): string {
       return `org:${job.installationId}`;
     case 'reconcile':
       return 'reconcile';
+    case 'docs':
+      return `docs:${job.repoId}`;
   }
 }
 
 /** What a job counts as in the runs it belongs to (a reconcile is the run itself). */
 export function runItem(job: GithubJob): { kind: 'repo' | 'installation' | 'org'; id: number } | undefined {
   if (job.kind === 'repo') return { kind: 'repo', id: job.repoId };
-  if (job.kind === 'reconcile') return undefined;
+  if (job.kind === 'reconcile' || job.kind === 'docs') return undefined;
   return { kind: job.kind, id: job.installationId };
 }
 

@@ -3,6 +3,8 @@ import { registerLocation, unregisterLocation } from '../catalog/ingest/register
 import type { GithubContext } from './context';
 import { fileUrl } from './contents';
 import { GithubApiError, InstallationGoneError } from './errors';
+import { enqueueJobs } from './jobs';
+import { repositoryHasDocs } from '../techdocs/github-build';
 import { catalogBranch, isAllowedAccount } from './policy';
 import { rememberInstallation } from './repo-installation';
 import type { RepositoryRecord } from './store';
@@ -123,4 +125,6 @@ export async function syncRepository(ctx: GithubContext, job: { installationId: 
     status: problems.length ? 'error' : registered.length ? 'ok' : 'no-catalog',
     error: problems.length ? problems.join('\n') : null,
   });
+  // The branch changed: its entities' docs may have too (the docs job rebuilds only those whose sources did).
+  if (await repositoryHasDocs(ctx, registered)) await enqueueJobs(ctx.queue, [{ kind: 'docs', installationId: job.installationId, repoId: repo.id, ...(job.force ? { force: true } : {}) }]);
 }

@@ -5,11 +5,14 @@ export interface KeyStatus {
   errors: { rule: string; message: string; ref?: string; docIndex?: number }[];
 }
 
-/** Registers a url location over plain HTTP; resolves with the 201 body, throws on anything else. */
-export async function registerLocation(portalUrl: string, target: string): Promise<{ location: { id: string }; entities: unknown[] }> {
+/**
+ * Registers a url location over plain HTTP, as the local guest or, given a session `cookie`, as that
+ * person; resolves with the 201 body, throws on anything else.
+ */
+export async function registerLocation(portalUrl: string, target: string, cookie?: string): Promise<{ location: { id: string }; entities: unknown[] }> {
   const res = await fetch(`${portalUrl}/api/catalog/locations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie, origin: portalUrl } : {}) },
     body: JSON.stringify({ type: 'url', target }),
   });
   const body = await res.text();

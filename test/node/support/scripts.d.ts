@@ -35,3 +35,17 @@ declare module '*/scripts/lib/github-oauth-standin-server.mjs' {
   export function startGithubOAuthStandin(options?: { users?: StandinUser[]; port?: number }): Promise<OAuthStandinServer>;
   export function signInWithoutBrowser(portalUrl: string, standin: OAuthStandinServer, login: string): Promise<string>;
 }
+
+declare module '*/scripts/lib/github-standin-server.mjs' {
+  import type { GithubStandin } from '../../../scripts/lib/github-standin';
+  import type { WebhookFactory } from '../../../scripts/lib/github-webhooks';
+  export interface GithubStandinServer {
+    url: string;
+    github: GithubStandin;
+    hooks: WebhookFactory;
+    vars: Record<string, string>;
+    deliver(portalUrl: string, event: string, payload: unknown, id?: string): Promise<number>;
+    close(): Promise<void>;
+  }
+  export function startGithubStandin(options?: { port?: number; catalogPaths?: string }): Promise<GithubStandinServer>;
+}

@@ -1,4 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serveFolder } from '../../../scripts/serve-folder.mjs';
 
 /** A folder served over HTTP on 127.0.0.1, as a repository would serve its descriptors. */
@@ -19,4 +22,24 @@ export async function serveTestFolder(dir: string): Promise<ServedFolder> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Writes `files` (name → text) to a fresh temporary folder and serves it; close() also deletes the folder. */
+export async function serveTempFiles(prefix: string, files: Record<string, string>): Promise<ServedFolder> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const removeDir = () => rm(dir, { recursive: true, force: true });
+  try {
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const served = await serveTestFolder(dir);
+    return {
+      url: served.url,
+      async close() {
+        await served.close();
+        await removeDir();
+      },
+    };
+  } catch (error) {
+    await removeDir();
+    throw error;
+  }
 }

@@ -1,10 +1,15 @@
-import { Show } from 'solid-js';
+import { lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { Badge } from '../../components/Badge';
 import { Card } from '../../components/Card';
+import { LoadingState } from '../../components/LoadingState';
 import { specString } from '../../lib/entity';
 import type { EntityContentProps } from '../types';
 
-/** The API's `spec.definition` as source text, until per-format viewers (OpenAPI, AsyncAPI, …) exist. */
+// The viewers (and their YAML parser and grammars) load only with an API that needs them.
+const OpenApiView = lazy(() => import('./OpenApiView'));
+const HighlightedSource = lazy(() => import('./HighlightedSource'));
+
+/** The API's `spec.definition`: OpenAPI readable as operations and schemas, other formats as highlighted source. */
 export default function DefinitionTab(props: EntityContentProps) {
   const definition = () => {
     const value = props.entity.spec?.definition;
@@ -12,17 +17,23 @@ export default function DefinitionTab(props: EntityContentProps) {
     // Text is the norm; a structured value is printed as JSON so it is still readable.
     return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   };
+  const type = () => specString(props.entity, 'type')?.toLowerCase();
 
   return (
-    <Card
-      title="Definition"
-      actions={<Show when={specString(props.entity, 'type')}>{(type) => <Badge>{type()}</Badge>}</Show>}
-    >
+    <Card title="Definition" actions={<Show when={specString(props.entity, 'type')}>{(t) => <Badge>{t()}</Badge>}</Show>}>
       <Show when={definition()} fallback={<p class="muted">This API has no definition.</p>}>
         {(text) => (
-          <pre class="code-block" tabindex="0" aria-label="API definition source">
-            <code>{text()}</code>
-          </pre>
+          <Suspense fallback={<LoadingState label="Loading the definition viewer" />}>
+            <Switch fallback={<HighlightedSource text={text()} apiType={type()} label="API definition source" />}>
+              <Match when={type() === 'openapi'}>
+                <OpenApiView definition={text()} />
+                <details class="api-raw">
+                  <summary>Source</summary>
+                  <HighlightedSource text={text()} apiType={type()} label="API definition source" />
+                </details>
+              </Match>
+            </Switch>
+          </Suspense>
         )}
       </Show>
     </Card>

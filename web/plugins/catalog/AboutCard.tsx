@@ -6,7 +6,8 @@ import { Icon } from '../../components/Icon';
 import { LifecycleFact } from '../../components/LifecycleFact';
 import { NoValue } from '../../components/NoValue';
 import { TagList } from '../../components/TagList';
-import { ANNOTATION, relationOrSpecRefs, sourceLocation, specString } from '../../lib/entity';
+import { relationOrSpecRefs, specString } from '../../lib/entity';
+import { editHref, sourceHref, viewHref } from '../../lib/sourceLinks';
 import type { CompoundEntityRef } from '../../lib/entityRef';
 import type { EntityContentProps } from '../types';
 
@@ -16,15 +17,14 @@ function refs(list: CompoundEntityRef[], defaultKind: string): JSX.Element {
 
 /** Description and the facts engineers look up first, with links to the code. */
 export default function AboutCard(props: EntityContentProps) {
-  const annotations = () => props.entity.metadata.annotations ?? {};
   const kind = () => props.entity.kind.toLowerCase();
   const hasSystem = () => ['component', 'api', 'resource'].includes(kind());
 
   const links = () =>
     [
-      { label: 'View source', icon: 'source' as const, href: sourceLocation(props.entity) },
-      { label: 'View', icon: 'view' as const, href: annotations()[ANNOTATION.viewUrl] },
-      { label: 'Edit', icon: 'edit' as const, href: annotations()[ANNOTATION.editUrl] },
+      { label: 'View source', icon: 'source' as const, href: sourceHref(props.entity) },
+      { label: 'View', icon: 'view' as const, href: viewHref(props.entity) },
+      { label: 'Edit', icon: 'edit' as const, href: editHref(props.entity) },
     ].filter((link) => link.href);
 
   return (

@@ -1,5 +1,5 @@
-import { useLocation, useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, Match, Show, Switch } from 'solid-js';
+import { useLocation, usePreloadRoute, useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createResource, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { catalogApi } from '../../api/catalogApi';
 import type { FacetCount } from '../../api/types';
 import { Badge } from '../../components/Badge';
@@ -12,39 +12,25 @@ import { SearchField } from '../../components/SearchField';
 import { SelectField, type SelectOption } from '../../components/SelectField';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { useDocumentTitle } from '../../lib/documentTitle';
+import { humanizeEntityRef, parseEntityRef } from '../../lib/entityRef';
 import { KNOWN_KINDS, kindLabel, kindPlural, kindPluralInSentence } from '../../lib/kinds';
 import { settledValue } from '../../lib/resource';
 import { CatalogTable } from './CatalogTable';
-
-const PAGE_SIZE = 25;
-// Kobalte needs a non-empty key for the "no type filter" choice.
-const ALL_TYPES = '*';
-
-// Only what the table shows; `relations` give owner and system as full refs.
-const FIELDS = [
-  'kind',
-  'metadata.namespace',
-  'metadata.name',
-  'metadata.title',
-  'metadata.description',
-  'metadata.tags',
-  'metadata.annotations',
-  'spec.type',
-  'spec.lifecycle',
-  'spec.owner',
-  'spec.system',
-  'relations',
-];
-
-/** The view, all of it in the URL query so it can be shared. */
-type CatalogQuery = { kind?: string; type?: string; q?: string; cursor?: string };
-
-interface PageRequest {
-  kind: string;
-  type: string;
-  q: string;
-  cursor: string;
-}
+import { fetchCatalogPage, takePrefetchedPage } from './catalogPageQuery';
+import {
+  facetRequests,
+  FACETS,
+  isFiltered,
+  listParam,
+  nextSort,
+  parseView,
+  type CatalogParams,
+  type CatalogView,
+  type FacetId,
+  type SortKey,
+} from './catalogView';
+import { FacetFilter } from './FacetFilter';
+import './catalog.css';
 
 /** Merges facet values that differ only in case, which filters treat as one. */
 function kindOptions(facets: FacetCount[] | undefined, current: string): SelectOption[] {
@@ -59,42 +45,42 @@ function kindOptions(facets: FacetCount[] | undefined, current: string): SelectO
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** The catalog list: kind and type filters, full-text search and a cursor-paged table. */
-export default function CatalogPage() {
-  const [params, setParams] = useSearchParams<CatalogQuery>();
-  const location = useLocation();
+/** An owner ref as people say it: `payments-team` for a group in the default namespace. */
+const ownerLabel = (value: string) => {
+  const ref = parseEntityRef(value, { kind: 'group' });
+  return ref ? humanizeEntityRef(ref, { defaultKind: 'group' }) : value;
+};
 
-  const kind = () => (params.kind || 'component').toLowerCase();
-  const request = createMemo(
-    (): PageRequest => ({ kind: kind(), type: params.type ?? '', q: params.q ?? '', cursor: params.cursor ?? '' }),
-    undefined,
-    { equals: (a, b) => a.kind === b.kind && a.type === b.type && a.q === b.q && a.cursor === b.cursor },
-  );
+/** Everything the page fetches for one view, compared by value so unrelated URL changes refetch nothing. */
+const sameView = (a: CatalogView, b: CatalogView) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The catalog list: kind, facet filters with counts, full-text search, sortable columns and
+ * cursor paging, all of it in the URL so a view can be shared and survives a reload.
+ */
+export default function CatalogPage() {
+  const [params, setParams] = useSearchParams<CatalogParams>();
+  const location = useLocation();
+  const view = createMemo(() => parseView(params), undefined, { equals: sameView });
+  const [filtersOpen, setFiltersOpen] = createSignal(false);
 
   const [kindFacets] = createResource(() => catalogApi.facets(['kind']).then((r) => r.facets.kind ?? []));
-  const [typeFacets] = createResource(kind, (k) =>
-    catalogApi.facets(['spec.type'], [`kind=${k}`]).then((r) => r.facets['spec.type'] ?? []),
-  );
-  const [page, { refetch }] = createResource(request, async (r) => {
-    const response = r.cursor
-      ? await catalogApi.queryEntities({ cursor: r.cursor, limit: PAGE_SIZE, fields: FIELDS })
-      : await catalogApi.queryEntities({
-          filter: [r.type ? `kind=${r.kind},spec.type=${r.type}` : `kind=${r.kind}`],
-          limit: PAGE_SIZE,
-          fields: FIELDS,
-          fullTextFilterTerm: r.q,
-          orderField: ['metadata.name,asc'],
-        });
-    // Keep the request with its answer: while the next page loads, the table still describes this one.
-    return { request: r, response };
+  const facetView = createMemo(() => ({ ...view(), q: '', sort: 'name' as const, order: 'asc' as const, cursor: '' }), undefined, { equals: sameView });
+  const [facetCounts] = createResource(facetView, async (v) => {
+    const answers = await Promise.all(
+      facetRequests(v).map(({ filter, facets }) => catalogApi.facets(facets.map((f) => f.field), [filter]).then((r) => r.facets)),
+    );
+    return { view: v, counts: Object.assign({}, ...answers) as Record<string, FacetCount[]> };
+  });
+  const [page, { refetch }] = createResource(view, async (v) => {
+    const response = await (takePrefetchedPage(v) ?? fetchCatalogPage(v));
+    // Keep the view with its answer: while the next page loads, the table still describes this one.
+    return { view: v, response };
   });
 
-  const typeOptions = (): SelectOption[] => [
-    { value: ALL_TYPES, label: 'All types' },
-    ...(settledValue(typeFacets) ?? [])
-      .map(({ value, count }) => ({ value, label: value, count }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
-  ];
+  // Once rows are shown, the entity page's code is fetched, so opening one waits only for its data.
+  const preloadRoute = usePreloadRoute();
+  createEffect(on(() => page.state === 'ready', (ready) => ready && preloadRoute('/catalog/default/component/any'), { defer: true }));
 
   const pageHref = (cursor: string | undefined) => {
     if (!cursor) return undefined;
@@ -103,98 +89,131 @@ export default function CatalogPage() {
     return `/catalog?${query}`;
   };
 
+  /** Changes the view; every change but paging starts again from the first page. */
+  const update = (changes: CatalogParams, replace = false) => setParams({ ...changes, cursor: undefined }, { replace });
+  const setFacet = (id: FacetId, values: string[]) => update({ [id]: listParam(values) });
+  const clearFilters = () => update(Object.fromEntries([...FACETS.map((f) => [f.id, undefined]), ['q', undefined]]));
+  const onSort = (column: SortKey) => {
+    const next = nextSort(view(), column);
+    update({ sort: next.sort === 'name' && next.order === 'asc' ? undefined : next.sort, order: next.order === 'asc' ? undefined : 'desc' });
+  };
+
+  const kind = () => view().kind;
   const plural = () => kindPlural(kind());
   const noun = () => kindPluralInSentence(kind());
-  const filtered = () => Boolean(params.type || params.q);
-  const clearFilters = () => setParams({ type: undefined, q: undefined, cursor: undefined });
+  const activeFilters = () => FACETS.reduce((n, f) => n + view().filters[f.id].length, 0);
+  const counts = () => settledValue(facetCounts)?.counts;
 
   useDocumentTitle(() => `${plural()} · Catalog`);
 
   return (
     <div class="page">
       <PageHeader title="Catalog" description="Find the software your organisation builds and runs, and who owns it." />
-      <div class="filter-bar" role="group" aria-label="Filters">
-        <SelectField
-          label="Kind"
-          options={kindOptions(settledValue(kindFacets), kind())}
-          value={kind()}
-          onChange={(value) => setParams({ kind: value, type: undefined, cursor: undefined })}
-        />
-        <SelectField
-          label="Type"
-          options={typeOptions()}
-          value={params.type || ALL_TYPES}
-          disabled={typeOptions().length < 2 && !params.type}
-          onChange={(value) => setParams({ type: value === ALL_TYPES ? undefined : value, cursor: undefined })}
-        />
-        <Show when={filtered()}>
-          <button type="button" class="button button-ghost" onClick={clearFilters}>
-            <Icon name="close" />
-            Clear filters
-          </button>
-        </Show>
-      </div>
-
-      <section class="card table-card" aria-labelledby="catalog-table-title" aria-busy={page.loading}>
-        <div class="card-header">
-          <h2 id="catalog-table-title">
-            {plural()}
-            <Show when={settledValue(page)?.request.kind === kind()}>
-              {' '}
-              <Badge tone="muted">{settledValue(page)?.response.totalItems}</Badge>
+      <div class="catalog-layout">
+        <aside class="catalog-filters" aria-label="Filters">
+          <button
+            type="button"
+            class="button filters-toggle"
+            aria-expanded={filtersOpen()}
+            aria-controls="catalog-filter-panel"
+            onClick={() => setFiltersOpen(!filtersOpen())}
+          >
+            <Icon name="filter" />
+            Filters
+            <Show when={activeFilters()}>
+              <Badge tone="accent">{activeFilters()}</Badge>
             </Show>
-          </h2>
-          <SearchField
-            label={`Search ${noun()}`}
-            placeholder={`Search ${noun()}`}
-            value={params.q ?? ''}
-            onSearch={(q) => setParams({ q: q || undefined, cursor: undefined }, { replace: true })}
-          />
-        </div>
-        <div class="progress" classList={{ 'progress-active': page.loading }} aria-hidden="true" />
-        <Switch fallback={<TableSkeleton rows={8} label={`Loading ${noun()}`} />}>
-          <Match when={page.error && !page.loading}>
-            <ErrorPanel title={`Could not load ${noun()}`} error={page.error} onRetry={refetch} />
-          </Match>
-          <Match when={settledValue(page)}>
-            {(current) => (
-              <Show
-                when={current().response.items.length}
-                fallback={
-                  <EmptyState
-                    title={
-                      filtered()
-                        ? `No ${noun()} match these filters`
-                        : `No ${noun()} in the catalog yet`
-                    }
-                  >
-                    <Show
-                      when={filtered()}
-                      fallback={<p>Entities appear here once a repository's catalog-info.yaml is registered.</p>}
-                    >
-                      <button type="button" class="button" onClick={clearFilters}>
-                        Clear filters
-                      </button>
-                    </Show>
-                  </EmptyState>
-                }
-              >
-                <CatalogTable
-                  items={current().response.items}
-                  kind={current().request.kind}
-                  caption={`${plural()}, sorted by name`}
-                  stale={page.loading}
-                />
-                <CursorPagination
-                  summary={`Showing ${current().response.items.length} of ${current().response.totalItems}`}
-                  prevHref={pageHref(current().response.pageInfo.prevCursor)}
-                  nextHref={pageHref(current().response.pageInfo.nextCursor)}
-                />
+            <Icon name="chevronDown" class="filters-toggle-chevron" />
+          </button>
+          <div id="catalog-filter-panel" class="filter-panel" classList={{ 'filter-panel-open': filtersOpen() }}>
+            <SelectField
+              label="Kind"
+              options={kindOptions(settledValue(kindFacets), kind())}
+              value={kind()}
+              onChange={(value) => update({ kind: value === 'component' ? undefined : value, type: undefined })}
+            />
+            <div class="facets" aria-busy={facetCounts.loading}>
+              <For each={FACETS}>
+                {(facet) => (
+                  <FacetFilter
+                    id={facet.id}
+                    label={facet.label}
+                    counts={counts()?.[facet.field]}
+                    selected={view().filters[facet.id]}
+                    onChange={(values) => setFacet(facet.id, values)}
+                    {...(facet.id === 'owner' ? { format: ownerLabel } : {})}
+                  />
+                )}
+              </For>
+              <Show when={facetCounts.error}>
+                <ErrorPanel title="Could not count the filter values" error={facetCounts.error} />
               </Show>
-            )}
-          </Match>
-        </Switch>
-      </section>
+            </div>
+            <Show when={isFiltered(view())}>
+              <button type="button" class="button button-ghost" onClick={clearFilters}>
+                <Icon name="close" />
+                Clear filters
+              </button>
+            </Show>
+          </div>
+        </aside>
+
+        <section class="card table-card catalog-results" aria-labelledby="catalog-table-title" aria-busy={page.loading}>
+          <div class="card-header">
+            <h2 id="catalog-table-title">
+              {plural()}
+              <Show when={settledValue(page)?.view.kind === kind()}>
+                {' '}
+                <Badge tone="muted">{settledValue(page)?.response.totalItems}</Badge>
+              </Show>
+            </h2>
+            <SearchField
+              label={`Search ${noun()}`}
+              placeholder={`Search ${noun()}`}
+              value={view().q}
+              onSearch={(q) => update({ q: q || undefined }, true)}
+            />
+          </div>
+          <div class="progress" classList={{ 'progress-active': page.loading }} aria-hidden="true" />
+          <Switch fallback={<TableSkeleton rows={8} label={`Loading ${noun()}`} />}>
+            <Match when={page.error && !page.loading}>
+              <ErrorPanel title={`Could not load ${noun()}`} error={page.error} onRetry={refetch} />
+            </Match>
+            <Match when={settledValue(page)}>
+              {(current) => (
+                <Show
+                  when={current().response.items.length}
+                  fallback={
+                    <EmptyState title={isFiltered(view()) ? `No ${noun()} match these filters` : `No ${noun()} in the catalog yet`}>
+                      <Show
+                        when={isFiltered(view())}
+                        fallback={<p>Entities appear here once a repository's catalog-info.yaml is registered.</p>}
+                      >
+                        <button type="button" class="button" onClick={clearFilters}>
+                          Clear filters
+                        </button>
+                      </Show>
+                    </EmptyState>
+                  }
+                >
+                  <CatalogTable
+                    items={current().response.items}
+                    kind={current().view.kind}
+                    caption={`${plural()}, sorted by ${current().view.sort} ${current().view.order === 'asc' ? 'ascending' : 'descending'}`}
+                    sort={{ column: view().sort, order: view().order, onSort }}
+                    stale={page.loading}
+                  />
+                  <CursorPagination
+                    summary={`Showing ${current().response.items.length} of ${current().response.totalItems.toLocaleString('en')}`}
+                    prevHref={pageHref(current().response.pageInfo.prevCursor)}
+                    nextHref={pageHref(current().response.pageInfo.nextCursor)}
+                  />
+                </Show>
+              )}
+            </Match>
+          </Switch>
+        </section>
+      </div>
     </div>
   );
 }

@@ -1,18 +1,56 @@
-import { For, Show } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { authApi } from '../../api/authApi';
+import { catalogApi } from '../../api/catalogApi';
 import type { Entity } from '../../api/types';
 import { Alert } from '../../components/Alert';
+import { ConfirmButton } from '../../components/ConfirmDialog';
+import { Icon } from '../../components/Icon';
 import { isOrphan, processingErrors } from '../../lib/entity';
+import { getCompoundEntityRef } from '../../lib/entityRef';
+import './entity-status.css';
 
-/** Warns when the entity is stale: orphaned by its location, or failing to process. */
+/** Whether the policy lets the signed-in user remove this entity (asked only for orphans). */
+async function mayDelete(entity: Entity): Promise<boolean> {
+  const { kind, namespace, name } = getCompoundEntityRef(entity);
+  const [allowed = false] = await authApi.authorize([{ action: 'catalog.entity.delete', resource: { entityRef: `${kind}:${namespace}/${name}`.toLowerCase() } }]);
+  return allowed;
+}
+
+/** Warns when the entity is stale: orphaned by its location (with a way to remove it), or failing to process. */
 export function EntityStatusAlerts(props: { entity: Entity }) {
+  const navigate = useNavigate();
+  const [canDelete] = createResource(() => (isOrphan(props.entity) ? props.entity : undefined), (e) => mayDelete(e).catch(() => false));
+
   return (
     <>
       <Show when={isOrphan(props.entity)}>
         <Alert tone="warning" title="This entity is orphaned">
           <p>
             The location that registered it no longer lists it, so it is not being updated. Restore it in its
-            catalog-info.yaml or delete it from the catalog.
+            catalog-info.yaml, or unregister it from the catalog.
           </p>
+          <Show when={canDelete()}>
+            <div class="alert-actions">
+              <ConfirmButton
+                class="button button-small"
+                label={
+                  <>
+                    <Icon name="trash" />
+                    Unregister entity
+                  </>
+                }
+                title="Unregister this orphaned entity?"
+                confirmLabel="Unregister entity"
+                onConfirm={async () => {
+                  await catalogApi.deleteEntity(props.entity.metadata.uid ?? '');
+                  navigate('/catalog');
+                }}
+              >
+                <p>No location describes it any more, so it will not come back.</p>
+              </ConfirmButton>
+            </div>
+          </Show>
         </Alert>
       </Show>
       <Show when={processingErrors(props.entity).length}>

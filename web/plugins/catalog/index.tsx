@@ -1,12 +1,12 @@
-import { Navigate } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import type { Plugin } from '../types';
+import { prefetchCatalogPage } from './catalogPageQuery';
+import { parseView, type CatalogParams } from './catalogView';
 
 /** The software catalog: list, entity pages, and the Overview tab with its About and Relations cards. */
 export const catalogPlugin: Plugin = {
   id: 'catalog',
   nav: [
-    { label: 'Home', href: '/', icon: 'home', isActive: (pathname) => pathname === '/' },
     {
       label: 'Catalog',
       href: '/catalog',
@@ -19,14 +19,18 @@ export const catalogPlugin: Plugin = {
     },
   ],
   routes: [
-    // Until a home page exists, the catalog is where people land.
-    { path: '/', component: () => <Navigate href="/catalog" /> },
-    { path: '/catalog', component: lazy(() => import('./CatalogPage')) },
+    {
+      path: '/catalog',
+      component: lazy(() => import('./CatalogPage')),
+      // The first rows are fetched while the app still checks the session and loads the page's code.
+      preload: ({ location }) => prefetchCatalogPage(parseView(location.query as CatalogParams)),
+    },
     { path: '/catalog/:namespace/:kind/:name/:tab?', component: lazy(() => import('./EntityPage')) },
   ],
   entityTabs: [{ id: 'overview', title: 'Overview', component: lazy(() => import('./OverviewTab')) }],
   entityCards: [
-    { id: 'about', component: lazy(() => import('./AboutCard')) },
+    // Groups and users get a Profile card (plugins/org) in its place.
+    { id: 'about', if: (e) => !['group', 'user'].includes(e.kind.toLowerCase()), component: lazy(() => import('./AboutCard')) },
     { id: 'relations', component: lazy(() => import('./RelationsCard')) },
   ],
 };

@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { Composer, isScalar, Lexer, LineCounter, Parser, visit, type Document } from 'yaml';
 import type { DocumentError } from './types';
 
@@ -155,7 +156,32 @@ function toValue(doc: Document, docIndex: number, chunk: Chunk, lines: LineCount
   } catch (e) {
     return yamlError(docIndex, `YAML error: ${(e as Error).message}`);
   }
-  // An empty document (or a bare `~`) is no entity, as in Backstage.
+  return plainDocument(value, docIndex);
+}
+
+/**
+ * Syntax whose meaning the two parsers could disagree on, or that needs yaml's guards: anchors,
+ * aliases, tags, merge keys, complex keys, directives, and numbers js-yaml's core schema reads
+ * but YAML 1.2's does not (binary, signed hex/octal) or the reverse (`+.5`).
+ */
+const NEEDS_FULL_PARSER = /(?:^[ \t]*|[:,[{-][ \t]*)[&*!]\S|<<|^[ \t]*\?|^%|0b[01]|[-+]0[xXoO]|\+\./m;
+
+/**
+ * The common case in one tenth of the time: a plain document, read by js-yaml's YAML 1.2 core
+ * schema, which agrees with yaml on such input. Anything unusual, and every document js-yaml
+ * refuses, goes through yaml instead, so errors keep their exact messages and positions.
+ */
+function parsePlainChunk(chunk: Chunk): { value: unknown } | undefined {
+  if (NEEDS_FULL_PARSER.test(chunk.source)) return undefined;
+  try {
+    return { value: load(chunk.source, { schema: CORE_SCHEMA }) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A plain value as a document: none when empty (a bare `~` too, as in Backstage), refused when too deep. */
+function plainDocument(value: unknown, docIndex: number): ParsedDocument | undefined {
   if (value === null || value === undefined) return undefined;
   if (isTooDeep(value)) return yamlError(docIndex, `YAML error: nesting deeper than ${MAX_YAML_DEPTH} levels`);
   return { docIndex, value };
@@ -170,6 +196,12 @@ export function parseDocuments(text: string): ParsedDocument[] {
   const results: ParsedDocument[] = [];
   let docIndex = 0;
   for (const chunk of splitDocuments(text)) {
+    const plain = parsePlainChunk(chunk);
+    if (plain) {
+      const result = plainDocument(plain.value, docIndex++);
+      if (result) results.push(result);
+      continue;
+    }
     const parsed = parseChunk(chunk);
     if ('tooDeep' in parsed) {
       results.push(yamlError(docIndex++, `YAML error at line ${chunk.line + 1}: nesting deeper than ${MAX_YAML_DEPTH} levels`));

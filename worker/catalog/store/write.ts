@@ -137,7 +137,7 @@ function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] 
 function insertRelationsSql(entities: ProcessedEntity[]): SQL[] {
   const items = entities.map((p) => [p.ref, p.relations.map((r) => [r.source === p.ref ? null : r.source, r.type, r.target === p.ref ? null : r.target])]);
   return chunkJson(items).map(
-    (chunk) => sql`INSERT INTO relations (origin, source, type, target)
+    (chunk) => sql`INSERT OR IGNORE INTO relations (origin, source, type, target)
       SELECT j.value ->> 0, coalesce(r.value ->> 0, j.value ->> 0), r.value ->> 1, coalesce(r.value ->> 2, j.value ->> 0)
       FROM json_each(${chunk}) j CROSS JOIN json_each(j.value, '$[1]') r`,
   );
@@ -204,8 +204,10 @@ export async function writeLocation(db: Database, w: LocationWrite): Promise<Wri
   const toWrite: { p: ProcessedEntity; uid: string; hash: string }[] = [];
   const unchanged: string[] = [];
   const kept = new Set<string>();
+  // Started together: awaiting each digest in turn costs a round trip through the runtime per entity.
+  const hashes = await Promise.all(incoming.map((p) => sha256(JSON.stringify([p.entity, p.relations]))));
 
-  for (const p of incoming) {
+  for (const [i, p] of incoming.entries()) {
     const prior = byRef.get(p.ref);
     if (prior && prior.location_key !== w.locationKey && !prior.orphan) {
       errors.push({
@@ -216,7 +218,7 @@ export async function writeLocation(db: Database, w: LocationWrite): Promise<Wri
       continue;
     }
     kept.add(p.ref);
-    const hash = await sha256(JSON.stringify([p.entity, p.relations]));
+    const hash = hashes[i]!;
     if (prior && prior.location_key === w.locationKey && prior.hash === hash && !prior.orphan && !prior.errors) {
       unchanged.push(p.ref);
       continue;
