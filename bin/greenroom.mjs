@@ -21,6 +21,7 @@ import { createTar } from 'nanotar';
 
 const { buildSite } = await import('../worker/techdocs/render/build.ts');
 const { DocsBuildError } = await import('../worker/techdocs/render/errors.ts');
+const { parseEntityRef } = await import('../worker/catalog/model/ref.ts');
 
 const USAGE = `usage:
   greenroom docs build [dir] [--out site] [--site-name NAME] [--repo-url URL] [--edit-base URL]
@@ -50,9 +51,13 @@ async function readTree(root, skip = SKIP) {
 
 /** Parses `kind:namespace/name` (namespace optional) into the URL path of the publish route. */
 function entityPath(ref) {
-  const m = /^([^:/]+):(?:([^:/]+)\/)?([^:/]+)$/.exec(ref ?? '');
-  if (!m) throw new UsageError(`--entity must be kind:namespace/name (got ${JSON.stringify(ref)})`);
-  return [m[2] ?? 'default', m[1], m[3]].map((p) => encodeURIComponent(p.toLowerCase())).join('/');
+  let parsed;
+  try {
+    parsed = parseEntityRef(ref);
+  } catch (err) {
+    throw new UsageError(`--entity must be kind:namespace/name: ${err.message}`);
+  }
+  return [parsed.namespace, parsed.kind, parsed.name].map((p) => encodeURIComponent(p.toLowerCase())).join('/');
 }
 
 class UsageError extends Error {}

@@ -19,11 +19,12 @@ export default defineConfig({
             // Small app modules shared by several pages go in one chunk instead of a dozen tiny requests.
             // The HTML sanitizer is left out: it would bring DOMPurify to every page, not only those that render docs.
             { name: 'shared', test: /[\\/]web[\\/](components|lib|api)[\\/](?!sanitizeDocsHtml\.)/, minShareCount: 2 },
-            // Kobalte and its helpers (list, focus, overlay primitives) where several pages use them.
-            // Heavy libraries of single features (YAML, highlighting, layout, sanitizing, templating) stay with the lazy pages that use them.
+            // Kobalte and the packages it is built on, where several pages use them. Named rather than
+            // "everything in node_modules", so a heavy library of one feature (YAML, highlighting, graph
+            // layout, sanitizing, templating) stays with the lazy pages that use it.
             {
               name: 'kobalte',
-              test: /[\\/]node_modules[\\/](?!solid-js[\\/]|@solidjs[\\/]|yaml[\\/]|highlight\.js[\\/]|d3-[a-z]+[\\/]|dompurify[\\/]|markdown-it|entities[\\/]|linkify-it[\\/]|mdurl[\\/]|uc\.micro[\\/]|punycode|nunjitsu[\\/]|@cfworker[\\/])/,
+              test: /[\\/]node_modules[\\/](@kobalte|@floating-ui|@internationalized|@solid-primitives|solid-presence|solid-prevent-scroll)[\\/]/,
               minShareCount: 2,
             },
           ],

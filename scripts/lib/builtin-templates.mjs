@@ -1,7 +1,7 @@
 // Turns templates/ (each built-in template's template.yaml, skeleton and other files) into one
 // TypeScript module the Worker imports, so the built-in templates travel in the Worker bundle
 // (wrangler's esbuild cannot import a folder) and tests read exactly what production reads.
-// `node scripts/build-templates.mjs` writes it; test/unit/scaffolder-builtin.test.ts fails when
+// `node scripts/build-templates.mjs` writes it; test/unit/scaffolder-skeleton.test.ts fails when
 // it is stale.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -381,6 +381,7 @@ describe('screenshots in dark and on a phone', () => {
       page = await openPage(options);
       await page.goto(`${portal.url}/catalog/default/component/payments-service/graph`);
       await expect.poll(() => page.locator('.graph-node').count()).toBeGreaterThan(2);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(name === 'dark' ? 'dark' : 'light');
       await shot(page, `${name}-graph`);
       await page.goto(`${portal.url}/catalog/default/group/payments-team`);
       await expect.poll(() => page.locator('.member-name').count()).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { catalogApi } from '../../web/api/catalogApi';
 import { ApiError } from '../../web/api/http';
 import type { Entity } from '../../web/api/types';
 import { isOrphan, processingErrors, relationOrSpecRefs, sourceLocation } from '../../web/lib/entity';
-import { entityRoute, humanizeEntityRef, parseEntityRef } from '../../web/lib/entityRef';
+import { entityRoute, humanizeEntityRef, parseEntityRef, stringifyEntityRef } from '../../web/lib/entityRef';
 import { kindPlural, kindPluralInSentence } from '../../web/lib/kinds';
 import { safeHref } from '../../web/lib/safeHref';
 
@@ -37,6 +37,7 @@ describe('entity refs', () => {
     expect(humanizeEntityRef(ref, { defaultKind: 'component' })).toBe('Svc');
     expect(humanizeEntityRef({ kind: 'group', namespace: 'ops', name: 'a' }, { defaultKind: 'group' })).toBe('ops/a');
     expect(entityRoute({ kind: 'API', namespace: 'default', name: 'a b' })).toBe('/catalog/default/api/a%20b');
+    expect(stringifyEntityRef(ref)).toBe('component:default/svc');
   });
 });
 

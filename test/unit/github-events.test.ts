@@ -22,7 +22,9 @@ describe('what each webhook asks for', () => {
     expect(work('push', toDefault)).toEqual({ jobs: [{ kind: 'repo', installationId: 1, repoId, deliveries: ['delivery-1'] }] });
     expect(work('push', toDefault, { ...CONFIG, branch: 'release' }).jobs).toEqual([]);
     expect(work('push', { ...toDefault, ref: 'refs/heads/release' }, { ...CONFIG, branch: 'release' }).jobs).toHaveLength(1);
-    for (const tag of pushes.filter((p) => String(p.ref).startsWith('refs/tags/'))) expect(work('push', tag).jobs).toEqual([]);
+    const tags = pushes.filter((p) => String(p.ref).startsWith('refs/tags/'));
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) expect(work('push', tag).jobs).toEqual([]);
     expect(work('push', { ...toDefault, ref: 'refs/heads/feature' }).jobs).toEqual([]);
   });
 
@@ -36,7 +38,9 @@ describe('what each webhook asks for', () => {
   });
 
   it('installation events discover the installation as a visible run; repository access changes sync those repositories', () => {
-    for (const p of payloads('installation')) {
+    const installations = payloads('installation');
+    expect(installations.length).toBeGreaterThan(0);
+    for (const p of installations) {
       const installationId = (p.installation as { id: number }).id;
       expect(work('installation', p)).toEqual({
         jobs: [{ kind: 'installation', installationId, deliveries: ['delivery-1'], runs: ['delivery-1'] }],
@@ -50,7 +54,9 @@ describe('what each webhook asks for', () => {
 
   it('organization, membership and team changes sync the organisation; a renamed organisation is rediscovered', () => {
     const org = { kind: 'org', installationId: 1, deliveries: ['delivery-1'] };
-    for (const p of payloads('membership')) expect(work('membership', p).jobs).toEqual([org]);
+    const memberships = payloads('membership');
+    expect(memberships.length).toBeGreaterThan(0);
+    for (const p of memberships) expect(work('membership', p).jobs).toEqual([org]);
     const byAction = (event: string, action: string) => work(event, payloads(event).find((p) => p.action === action)).jobs;
     expect(byAction('organization', 'member_added')).toEqual([org]);
     expect(byAction('organization', 'member_invited')).toEqual([]);
@@ -60,7 +66,9 @@ describe('what each webhook asks for', () => {
   });
 
   it('ping, events not about the catalog and deliveries without an installation ask for nothing', () => {
-    for (const p of payloads('ping')) expect(work('ping', p).jobs).toEqual([]);
+    const pings = payloads('ping');
+    expect(pings.length).toBeGreaterThan(0);
+    for (const p of pings) expect(work('ping', p).jobs).toEqual([]);
     expect(work('issues', { action: 'opened', installation: { id: 1 } }).jobs).toEqual([]);
     const { installation: _none, ...plain } = payloads('push').find((p) => p.ref === 'refs/heads/master')!;
     expect(work('push', plain).jobs).toEqual([]);

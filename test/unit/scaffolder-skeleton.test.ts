@@ -6,6 +6,7 @@ import { redact } from '../../worker/scaffolder/execution/redact';
 import { renderSkeleton } from '../../worker/scaffolder/skeleton/render';
 import { formPages, validateParameters } from '../../worker/scaffolder/template/parameters';
 import { workspacePath } from '../../worker/scaffolder/workspace/path';
+import { MemoryWorkspace, readAll } from '../../worker/scaffolder/workspace/workspace';
 import { BUILTIN_FILES } from '../../worker/scaffolder/builtin/files.generated';
 import { parse } from 'yaml';
 
@@ -51,6 +52,20 @@ describe('skeleton rendering', () => {
     expect(workspacePath('x', 'docs/')).toBe('docs/x');
     expect(() => workspacePath('a/../../b')).toThrow();
     expect(() => workspacePath('C:\\temp')).toThrow();
+  });
+});
+
+describe('reading a workspace folder', () => {
+  it('gives the files under it with paths relative to it, however the folder is written', async () => {
+    const ws = new MemoryWorkspace();
+    await ws.write('site/docs/index.md', '# x');
+    await ws.write('site/mkdocs.yml', 'a: 1', true);
+    await ws.write('sitemap.txt', 'not under site/');
+    const under = async (prefix: string) => (await readAll(ws, prefix)).map((f) => [f.path, f.executable]);
+    expect(await under('site')).toEqual([['docs/index.md', false], ['mkdocs.yml', true]]);
+    expect(await under('/site/')).toEqual(await under('site'));
+    expect((await readAll(ws, '/')).map((f) => f.path)).toEqual(['site/docs/index.md', 'site/mkdocs.yml', 'sitemap.txt']);
+    expect(await readAll(ws, 'nothing-here')).toEqual([]);
   });
 });
 

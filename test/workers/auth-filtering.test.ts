@@ -85,6 +85,19 @@ describe('what a reader sees', () => {
     expect(names(byRefs.body.items)).toEqual([null, 'storefront', 'payments']);
   });
 
+  it('cuts the recently changed list, and what may be starred, the same way', async () => {
+    type Recent = { items: { entity: { metadata: { name: string } } }[] };
+    const recent = (cookie: string) => get<Recent>(cookie, '/api/catalog/entities/recently-changed?filter=kind=component&limit=100');
+    expect((await recent(mia)).body.items.map((i) => i.entity.metadata.name)).toEqual(['storefront']);
+    expect((await recent(bob)).body.items.map((i) => i.entity.metadata.name).sort()).toEqual(['checkout', 'checkout-worker', 'ledger', 'payments-api']);
+    // Starring what one cannot read answers as if it were not there, and stores nothing.
+    await env.DB.prepare('DELETE FROM user_starred_entities WHERE user_ref = ?').bind('user:default/mia').run();
+    const hidden = await get(mia, '/api/settings/starred/component/default/checkout', { method: 'PUT' });
+    expect(hidden.status).toBe(404);
+    expect((await get(mia, '/api/settings/starred/component/default/storefront', { method: 'PUT' })).status).toBe(204);
+    expect((await get<{ items: { entityRef: string }[] }>(mia, '/api/settings/starred')).body.items.map((s) => s.entityRef)).toEqual(['component:default/storefront']);
+  });
+
   it('finds in search only what the reader may read', async () => {
     type Results = { results: { document: { name: string } }[]; numberOfResults: number };
     const bobs = await get<Results>(bob, '/api/search/query?term=checkout');
@@ -123,6 +136,7 @@ describe('what a reader sees', () => {
     const storefront = await get<{ metadata: { uid: string } }>(mia, '/api/catalog/entities/by-name/component/default/storefront');
     const res = await get(bob, `/api/catalog/entities/by-uid/${storefront.body.metadata.uid}`, { method: 'DELETE' });
     expect(res.status).toBe(404);
+    expect((await get(mia, '/api/catalog/entities/by-name/component/default/storefront')).status).toBe(200);
     expect((await get(mia, '/api/techdocs/static/docs/default/component/checkout/index.html')).status).toBe(404);
   });
 });

@@ -105,11 +105,14 @@ describe('API tokens', () => {
 
   it('are revoked by their owner or an admin only', async () => {
     const [mia, bob, ada] = [await sessionFor(oauth, 'mia'), await sessionFor(oauth, 'bob'), await sessionFor(oauth, 'ada')];
-    const { token } = await create(mia, { name: 'ci', scopes: ['catalog:read'] });
+    const { secret, token } = await create(mia, { name: 'ci', scopes: ['catalog:read'] });
     expect((await asCookie(bob, `/api/auth/tokens/${token.id}`, { method: 'DELETE' })).status).toBe(404);
+    // Bob's attempt left it working.
+    expect((await asToken(secret, '/api/catalog/entities')).status).toBe(200);
     const all = (await (await asCookie(ada, '/api/auth/tokens/all')).json()) as { items: TokenInfo[] };
     expect(all.items.map((t) => t.id)).toContain(token.id);
     expect((await asCookie(ada, `/api/auth/tokens/${token.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await asToken(secret, '/api/catalog/entities')).status).toBe(401);
   });
 
   it('validate what they are created with', async () => {

@@ -39,7 +39,9 @@ describe('recently changed entities', () => {
   it('answers ten by default and refuses a bad or too large limit', async () => {
     const { items } = (await (await recent()).json()) as Recent;
     const total = (await env.DB.prepare('SELECT count(*) AS n FROM entities').first<{ n: number }>())!.n;
-    expect(items).toHaveLength(Math.min(10, total));
+    // Only a catalog larger than the default shows the default is what cut the list.
+    expect(total).toBeGreaterThan(10);
+    expect(items).toHaveLength(10);
     for (const query of ['?limit=101', '?limit=-1', '?limit=ten']) {
       const res = await recent(query);
       expect(res.status, query).toBe(400);

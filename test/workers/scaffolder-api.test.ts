@@ -1,6 +1,7 @@
 // The task API's edges: validation, listing, the event stream and long-poll, dry runs, actions.
 import { env, SELF } from 'cloudflare:test';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { BUILTIN_FILES } from '../../worker/scaffolder/builtin/files.generated';
 import type { TaskEvent } from '../../worker/scaffolder/tasks/types';
 import type { Identity } from '../../worker/auth/identity';
@@ -126,7 +127,6 @@ describe('POST /v2/dry-run', () => {
     .map(([p, c]) => ({ path: p.slice('docs-site/'.length), base64Content: b64(c as string) }));
 
   it('renders a template’s files without side effects and returns them with the log', async () => {
-    const { parse } = await import('yaml');
     const template = parse(BUILTIN_FILES['docs-site/template.yaml'] as string);
     const res = await api('/v2/dry-run', {
       body: { template, values: { name: 'handbook', title: 'The Handbook', owner: 'group:default/devex-team', pages: ['Getting started', 'FAQ'] }, directoryContents: docsFiles },
@@ -197,7 +197,6 @@ describe('GET /v2/actions', () => {
 
 describe('dry run of a built-in template', () => {
   it('reads the built-in folder when no files are sent', async () => {
-    const { parse } = await import('yaml');
     const template = parse(BUILTIN_FILES['typescript-library/template.yaml'] as string);
     template.metadata.annotations = { 'greenroom.dev/builtin-template': 'builtin:/templates/typescript-library/template.yaml' };
     const body = (await (await api('/v2/dry-run', { body: { template, values: { name: 'tiny', owner: 'group:default/x' } } })).json()) as { directoryContents: { path: string }[] };

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { enableGitWrites, type GitState } from '../../scripts/lib/github-standin-git';
 import { fakeGithub, type FakeGithub } from './github-support';
-import { api, clearScaffolder, events, submit, waitFor } from './scaffolder-support';
+import { addTemplate, api, clearScaffolder, events, submit, waitFor } from './scaffolder-support';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -192,6 +192,23 @@ describe('publish:github:pull-request', () => {
     expect(second.status).toBe('completed');
     expect(git.pulls.get(taken.id)).toHaveLength(1);
     expect(second.output?.links).toEqual(first.output?.links);
+  });
+});
+
+describe('a template folder on GitHub', () => {
+  it('fails the step at once when GitHub refuses the read (a branch that does not exist)', async () => {
+    const ref = await addTemplate('missing-branch', {
+      steps: [{ id: 'fetch', name: 'Fetch', action: 'fetch:plain', input: { url: `https://${HOST}/${org}/templates/tree/no-such-branch/skeleton` } }],
+    });
+    await using introspector = await introspectWorkflow(env.SCAFFOLD);
+    await introspector.modifyAll(async (m) => m.disableRetryDelays());
+    const id = await submit(ref, {});
+    const task = await waitFor(id);
+    expect(task.status).toBe('failed');
+    expect(task.error?.message).toMatch(/^Step "Fetch" failed: .*HTTP 404/);
+    // A refusal is not retried: one attempt, not four.
+    const attempts = (await events(id)).filter((e) => e.body.stepId === 'fetch' && /^Attempt \d failed/.test(e.body.message));
+    expect(attempts).toHaveLength(1);
   });
 });
 

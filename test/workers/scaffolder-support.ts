@@ -2,7 +2,8 @@ import { env, SELF } from 'cloudflare:test';
 import { expect } from 'vitest';
 import { stringify } from 'yaml';
 import type { Task, TaskEvent, TaskStatus } from '../../worker/scaffolder/tasks/types';
-import { clearCatalog } from './support';
+import { providedEntity } from '../../worker/catalog/ingest/process';
+import { clearCatalog, d1Store } from './support';
 
 /** Calls the scaffolder API as the local guest (an admin). */
 export function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
@@ -74,8 +75,6 @@ export async function storedText(): Promise<string> {
  * (relative `url`s of its steps resolve there).
  */
 export async function addTemplate(name: string, spec: Record<string, unknown>): Promise<string> {
-  const { providedEntity } = await import('../../worker/catalog/ingest/process');
-  const { d1Store } = await import('./support');
   const key = `url:https://raw.githubusercontent.com/acme/templates/main/${name}/template.yaml`;
   const result = providedEntity(templateEntity(name, spec), { locationKey: key, originKey: key });
   if (!('entity' in result)) throw new Error(result.message);

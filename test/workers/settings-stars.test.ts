@@ -4,7 +4,7 @@ import { env, SELF } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_STARS } from '../../worker/settings/stars';
 import type { GithubOAuthStandin } from '../../scripts/lib/github-oauth-standin';
-import { ACME_CATALOG, clearAuth, DEPLOYED, RAW, registerAsGuest, sessionFor, stubOutbound } from './auth-support';
+import { ACME_CATALOG, ADMIN_IDENTITY, apiToken, clearAuth, DEPLOYED, RAW, registerAsGuest, sessionFor, stubOutbound } from './auth-support';
 import { clearCatalog } from './support';
 
 type Stars = { items: { entityRef: string; starredAt: string }[] };
@@ -103,6 +103,13 @@ describe('starring entities', () => {
     expect(anonymous.status).toBe(401);
     const put = await SELF.fetch(`${DEPLOYED}/api/settings/starred/component/default/checkout`, { method: 'PUT', headers: { origin: DEPLOYED } });
     expect(put.status).toBe(401);
-    expect(await starred()).toEqual([]);
+    // Even a token with every catalog scope, acting as an admin, is no person with stars.
+    const token = await apiToken(ADMIN_IDENTITY, ['catalog:read', 'catalog:write']);
+    const bearer = { authorization: `Bearer ${token}`, origin: DEPLOYED };
+    const list = await SELF.fetch(`${DEPLOYED}/api/settings/starred`, { headers: bearer });
+    expect(list.status).toBe(403);
+    expect(await list.json()).toMatchObject({ error: { name: 'NotAllowedError' } });
+    expect((await SELF.fetch(`${DEPLOYED}/api/settings/starred/component/default/checkout`, { method: 'PUT', headers: bearer })).status).toBe(403);
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM user_starred_entities').first<{ n: number }>()).toEqual({ n: 0 });
   });
 });

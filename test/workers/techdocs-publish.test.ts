@@ -121,6 +121,26 @@ describe('publishing a techdocs-cli site', () => {
     expect(new Set(all.results.map((r) => r.type))).toEqual(new Set(['software-catalog', 'techdocs']));
   });
 
+  it('pages through catalog and docs results together, every result exactly once, in rank order', async () => {
+    await publish('default/component/checkout', tarGz(checkoutSite()));
+    await publish('default/component/basket', tarGz(checkoutSite()));
+    type Page = { results: { type: string; document: { location: string } }[]; numberOfResults: number; nextPageCursor?: string };
+    const query = async (params: string) => (await (await SELF.fetch(`http://localhost/api/search/query?term=checkout&${params}`)).json()) as Page;
+    const whole = await query('pageLimit=100');
+    expect(new Set(whole.results.map((r) => r.type))).toEqual(new Set(['software-catalog', 'techdocs']));
+    expect(whole.results.length).toBeGreaterThanOrEqual(3);
+    expect(whole.numberOfResults).toBe(whole.results.length);
+    const paged: string[] = [];
+    let cursor: string | undefined = '0';
+    while (cursor !== undefined) {
+      const page: Page = await query(`pageLimit=1&pageCursor=${cursor}`);
+      expect(page.results).toHaveLength(1);
+      paged.push(page.results[0]!.document.location);
+      cursor = page.nextPageCursor;
+    }
+    expect(paged).toEqual(whole.results.map((r) => r.document.location));
+  });
+
   it('refuses what is not a site archive, or an unknown entity, and keeps the current site', async () => {
     await publish('default/component/checkout', tarGz(checkoutSite()));
     const before = await bucketKeys('default/component/checkout/');

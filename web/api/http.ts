@@ -40,35 +40,45 @@ export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): 
   return call<T>('POST', path, body, signal);
 }
 
-async function call<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  const request = `${method} ${path}`;
-  let response: Response;
+function parseJson(text: string): unknown {
   try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal,
-    });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError('The server could not be reached. Check your connection and try again.', 'NetworkError', 0, request);
-  }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
     // A proxy error page or the SPA's index.html means the API is not behind this path.
-    parsed = undefined;
+    return undefined;
+  }
+}
+
+/** Fetches a path of the portal, throwing `ApiError` when no response arrives or the server answers an error. */
+export async function fetchOk(path: string, init: RequestInit = {}): Promise<Response> {
+  const request = `${init.method ?? 'GET'} ${path}`;
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    if (init.signal?.aborted) throw cause;
+    throw new ApiError('The server could not be reached. Check your connection and try again.', 'NetworkError', 0, request);
   }
   if (!response.ok) {
+    const parsed = parseJson(await response.text());
     if (isErrorBody(parsed)) throw new ApiError(parsed.error.message, parsed.error.name, response.status, request);
     throw new ApiError(`The server answered ${response.status} ${response.statusText}`.trim(), 'HttpError', response.status, request);
   }
+  return response;
+}
+
+async function call<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await fetchOk(path, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal,
+  });
+  const text = await response.text();
+  const parsed = parseJson(text);
   // Writes may answer 204 No Content; a read must always carry JSON.
   if (parsed === undefined && !(method !== 'GET' && text === '')) {
-    throw new ApiError('The server answered with something that is not JSON.', 'ParseError', response.status, request);
+    throw new ApiError('The server answered with something that is not JSON.', 'ParseError', response.status, `${method} ${path}`);
   }
   return parsed as T;
 }

@@ -1,4 +1,4 @@
-import { ApiError, getJson } from './http';
+import { ApiError, fetchOk, getJson } from './http';
 
 const BASE = '/api/techdocs';
 
@@ -104,25 +104,9 @@ export const techdocsApi = {
   /** The raw (server-sanitized, not yet browser-sanitized) HTML of one file of a site. */
   async pageHtml(ref: DocsSiteRef, file: string, signal?: AbortSignal): Promise<string> {
     const path = `${docsStaticBase(ref)}${encodePath(file)}`;
-    const request = `GET ${path}`;
-    let response: Response;
-    try {
-      response = await fetch(path, { headers: { accept: 'text/html' }, signal });
-    } catch (cause) {
-      if (signal?.aborted) throw cause;
-      throw new ApiError('The server could not be reached. Check your connection and try again.', 'NetworkError', 0, request);
-    }
-    if (!response.ok) {
-      const body = (await response.json().catch(() => undefined)) as { error?: { name?: string; message?: string } } | undefined;
-      throw new ApiError(
-        body?.error?.message ?? `The server answered ${response.status}`,
-        body?.error?.name ?? 'HttpError',
-        response.status,
-        request,
-      );
-    }
+    const response = await fetchOk(path, { headers: { accept: 'text/html' }, signal });
     if (!/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
-      throw new ApiError('This documentation page is not HTML.', 'ParseError', response.status, request);
+      throw new ApiError('This documentation page is not HTML.', 'ParseError', response.status, `GET ${path}`);
     }
     return response.text();
   },

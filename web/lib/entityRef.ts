@@ -34,6 +34,11 @@ export function getCompoundEntityRef(entity: Entity): CompoundEntityRef {
   };
 }
 
+/** The canonical string of a ref, lowercase `kind:namespace/name`, as the server stores and filters by it. */
+export function stringifyEntityRef(ref: CompoundEntityRef): string {
+  return `${ref.kind}:${ref.namespace}/${ref.name}`.toLowerCase();
+}
+
 /** A short label for a ref: kind dropped when it is the expected one, namespace when it is `default`. */
 export function humanizeEntityRef(ref: CompoundEntityRef, options: { defaultKind?: string } = {}): string {
   const kind = options.defaultKind?.toLowerCase() === ref.kind.toLowerCase() ? '' : `${ref.kind.toLowerCase()}:`;

@@ -1,9 +1,6 @@
 import { createRoot, createSignal } from 'solid-js';
 import { settingsApi, type StarredEntity } from '../api/settingsApi';
-import type { CompoundEntityRef } from './entityRef';
-
-/** The key a ref is starred under: lowercase `kind:namespace/name`, as the server stores it. */
-export const starKey = (ref: CompoundEntityRef) => `${ref.kind}:${ref.namespace}/${ref.name}`.toLowerCase();
+import { stringifyEntityRef, type CompoundEntityRef } from './entityRef';
 
 // One list for the whole app, loaded on first use (not at start-up: the sign-in page has no
 // user to ask about) and changed optimistically, so every star button agrees at once.
@@ -53,13 +50,13 @@ export const starsError = () => state.error();
 
 /** Whether `ref` is starred. */
 export function isStarred(ref: CompoundEntityRef): boolean {
-  const key = starKey(ref);
+  const key = stringifyEntityRef(ref);
   return starredEntities().some((s) => s.entityRef === key);
 }
 
 /** Stars or unstars `ref`; the list changes at once and goes back if the server refuses (the error is rethrown). */
 export async function setStarred(ref: CompoundEntityRef, on: boolean): Promise<void> {
-  const key = starKey(ref);
+  const key = stringifyEntityRef(ref);
   const before = state.items();
   const rest = before.filter((s) => s.entityRef !== key);
   state.setItems(on ? [{ entityRef: key, starredAt: new Date().toISOString() }, ...rest] : rest);

@@ -17,7 +17,7 @@ function stored(): ThemePreference {
 }
 
 /** The theme a preference shows now. */
-export function resolveTheme(preference: ThemePreference, systemDark: boolean): 'light' | 'dark' {
+function resolveTheme(preference: ThemePreference, systemDark: boolean): 'light' | 'dark' {
   return preference === 'system' ? (systemDark ? 'dark' : 'light') : preference;
 }
 

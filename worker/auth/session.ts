@@ -1,3 +1,4 @@
+import { bytesToBase64Url } from '../lib/base64';
 import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -40,7 +41,7 @@ interface SessionRow {
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return bytesToBase64Url(bytes);
 }
 
 /** Stores a new session for `identity`, lasting `hours`. */

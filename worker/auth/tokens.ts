@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { hexDigest } from '../lib/digest';
+import { bytesToBase64Url } from '../lib/base64';
 import { AuthenticationError, InputError } from '../lib/errors';
 import { isScope, type Scope } from './actions';
 import type { TokenInfo } from './records';
@@ -42,12 +44,9 @@ const toInfo = (r: TokenRow): TokenInfo => ({
   revokedAt: r.revoked_at,
 });
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
 // 256 random bits: a plain SHA-256 is enough to store them (nothing to brute-force, unlike passwords).
-async function hashSecret(secret: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+function hashSecret(secret: string): Promise<string> {
+  return hexDigest('SHA-256', secret);
 }
 
 /** Checks a creation request: a name, known scopes, a lifetime in days within the maximum. */
@@ -69,7 +68,7 @@ export async function createToken(
   identity: Identity,
   request: { name: string; scopes: Scope[]; days: number },
 ): Promise<{ secret: string; token: TokenInfo }> {
-  const secret = PREFIX + base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const secret = PREFIX + bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
   const now = new Date();
   const row: TokenRow = {
     id: crypto.randomUUID(),

@@ -1,3 +1,5 @@
+import { base64ToBytes } from '../lib/base64';
+
 /**
  * The App's private key as a Web Crypto signing key. GitHub issues PKCS#1 PEM
  * (`BEGIN RSA PRIVATE KEY`), which Web Crypto cannot import; it is the inner part of PKCS#8,
@@ -42,7 +44,7 @@ function pemBody(pem: string, label: string): Uint8Array | undefined {
   const match = new RegExp(`-----BEGIN ${label}-----([\\s\\S]*?)-----END ${label}-----`).exec(pem);
   if (!match?.[1]) return undefined;
   try {
-    return Uint8Array.from(atob(match[1].replace(/\s+/g, '')), (c) => c.charCodeAt(0));
+    return base64ToBytes(match[1].replace(/\s+/g, ''));
   } catch {
     throw new PrivateKeyError(`GITHUB_APP_PRIVATE_KEY: the ${label} block is not valid base64`);
   }

@@ -4,7 +4,7 @@ import { filterSql } from '../catalog/store/sql';
 import type { AppEnv } from '../env';
 
 /** Builds an FTS5 query: every word of 3+ characters as a quoted substring, all required. */
-export function ftsQuery(term: string): string | undefined {
+function ftsQuery(term: string): string | undefined {
   const words = term
     .toLowerCase()
     .split(/\s+/)

@@ -14,12 +14,15 @@ export function searchPlugin(sources: SearchSource[]): BackendPlugin {
     const offset = Math.max(Number.parseInt(c.req.query('pageCursor') ?? '0', 10) || 0, 0);
     const chosen = sources.filter((s) => types.length === 0 || types.includes(s.type));
     if (!term) return c.json({ results: [], numberOfResults: 0 });
-    // Each source pages on its own; merged by rank, the page stays bounded by `limit`.
-    const answers = await Promise.all(chosen.map((s) => s.query(c, { term, offset, limit })));
+    // One source pages itself. Several are merged by rank: the hits before `offset` may come from
+    // any of them, so each gives its first offset + limit and the page is cut from the merge.
+    const window = chosen.length === 1 ? { offset, limit } : { offset: 0, limit: offset + limit };
+    const answers = await Promise.all(chosen.map((s) => s.query(c, { term, ...window })));
+    const skip = offset - window.offset;
     const results: SearchResult[] = answers
       .flatMap((a) => a.results)
       .sort((a, b) => a.rank - b.rank)
-      .slice(0, limit);
+      .slice(skip, skip + limit);
     const total = answers.reduce((n, a) => n + a.total, 0);
     return c.json({
       results,

@@ -25,7 +25,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The extension of a path, lowercased ('' without one). */
-export function extensionOf(path: string): string {
+function extensionOf(path: string): string {
   const file = path.slice(path.lastIndexOf('/') + 1);
   const dot = file.lastIndexOf('.');
   return dot > 0 ? file.slice(dot + 1).toLowerCase() : '';

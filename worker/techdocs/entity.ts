@@ -4,9 +4,12 @@ import { NotFoundError } from '../lib/errors';
 import { ANNOTATION, type Entity } from '../catalog/model/entity';
 import { checkDocsEntity, docsEntityRef, type DocsEntity } from './paths';
 
+/** The checked entity triplet of a docs route's `:namespace/:kind/:name`. */
+const routeTarget = (c: Context<AppEnv>) => checkDocsEntity(c.req.param('namespace') ?? '', c.req.param('kind') ?? '', c.req.param('name') ?? '');
+
 /** The catalog entity a docs route names, read as the caller may read it; 404 otherwise. */
 export async function readDocsEntity(c: Context<AppEnv>): Promise<{ target: DocsEntity; entity: Entity }> {
-  const target = checkDocsEntity(c.req.param('namespace') ?? '', c.req.param('kind') ?? '', c.req.param('name') ?? '');
+  const target = routeTarget(c);
   const [row] = await c.var.store.readByRefs([docsEntityRef(target)]);
   if (!row) throw new NotFoundError(`No entity ${docsEntityRef(target)}`);
   return { target, entity: JSON.parse(row.json) as Entity };
@@ -17,7 +20,7 @@ export async function readDocsEntity(c: Context<AppEnv>): Promise<{ target: Docs
  * serving): one indexed lookup, no entity body or relations read. 404 otherwise.
  */
 export async function readableDocsEntity(c: Context<AppEnv>): Promise<DocsEntity> {
-  const target = checkDocsEntity(c.req.param('namespace') ?? '', c.req.param('kind') ?? '', c.req.param('name') ?? '');
+  const target = routeTarget(c);
   if ((await c.var.store.entityMatch({ ref: docsEntityRef(target) }, { all: [] })) === 'absent') throw new NotFoundError(`No entity ${docsEntityRef(target)}`);
   return target;
 }

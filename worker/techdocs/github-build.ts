@@ -1,24 +1,22 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { locationKey } from '../catalog/ingest/runner';
-import type { Entity } from '../catalog/model/entity';
 import type { GithubContext } from '../github/context';
-import { readContents, repoFileOfUrl } from '../github/contents';
+import { readContents, repoFileOfUrl, type RepoFile } from '../github/contents';
 import { GithubApiError } from '../github/errors';
+import { hexDigest } from '../lib/digest';
 import { mapLimit } from '../lib/pool';
-import { ANNOTATION } from '../catalog/model/entity';
-import { contentTypeOf } from './content-types';
-import { entityTitle } from './entity';
+import { ANNOTATION, type Entity } from '../catalog/model/entity';
+import { entityTitle, techdocsRef } from './entity';
 import { checkDocsEntity, docsEntityRef, type DocsEntity } from './paths';
 import { publishSite } from './publish';
-import { buildSite, SOURCE_LIMITS } from './render/build';
+import { buildSite, isDocsSource, SOURCE_LIMITS } from './render/build';
 import { DocsBuildError } from './render/errors';
 import { dirOf, normalizePath } from './render/links';
 import { parseMkdocs } from './render/mkdocs';
-import { sha256Hex } from './render/site-files';
 import { TechDocsStore } from './store';
 
 /** Bumped when rendering changes, so every site is rebuilt once on its next push. */
-export const RENDERER_VERSION = '1';
+const RENDERER_VERSION = '1';
 
 const FETCH_CONCURRENCY = 6;
 
@@ -38,7 +36,7 @@ interface DocsSubject {
 }
 
 /** The repository-relative docs root of an entity: its catalog file's folder joined with the `dir:` ref. */
-export function docsRootOf(catalogFilePath: string, ref: string): string | undefined {
+function docsRootOf(catalogFilePath: string, ref: string): string | undefined {
   if (!ref.startsWith('dir:')) return undefined;
   const dir = ref.slice(4).trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(dir) || dir.startsWith('/')) return undefined;
@@ -68,7 +66,7 @@ async function subjectsOf(ctx: GithubContext, targets: string[]): Promise<DocsSu
   const subjects: DocsSubject[] = [];
   for (const { body } of rows) {
     const entity = JSON.parse(body) as Entity;
-    const ref = entity.metadata.annotations?.[ANNOTATION.techdocsRef];
+    const ref = techdocsRef(entity);
     const managedBy = entity.metadata.annotations?.[ANNOTATION.managedByLocation]?.replace(/^url:/, '');
     const file = managedBy ? repoFileOfUrl(managedBy, ctx.config.host) : undefined;
     const root = ref && file ? docsRootOf(file.path, ref) : undefined;
@@ -78,11 +76,14 @@ async function subjectsOf(ctx: GithubContext, targets: string[]): Promise<DocsSu
   return subjects;
 }
 
-/** GitHub answered something other than success for a read the build needs. */
-async function okOrThrow(res: Response, what: string): Promise<Response> {
-  if (res.ok) return res;
-  await res.body?.cancel();
-  throw new GithubApiError(res.status, `${what} answered HTTP ${res.status}`);
+/** A file of the repository at a commit; any answer but success is a GithubApiError. */
+async function readRepoFile(ctx: GithubContext, installationId: number, file: RepoFile): Promise<Uint8Array> {
+  const res = await readContents(ctx.client, installationId, file);
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new GithubApiError(res.status, `Reading ${file.path} of ${file.owner}/${file.repo} answered HTTP ${res.status}`);
+  }
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 /**
@@ -101,17 +102,13 @@ export async function buildRepositoryDocs(ctx: GithubContext, bucket: R2Bucket, 
   const [owner = '', name = ''] = repo.fullName.split('/');
   const base = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`;
   const as = { installationId: job.installationId };
-  const commit = (await (await okOrThrow(await ctx.client.request(`${base}/commits/${encodeURIComponent(repo.branch)}`, { as }), `Reading the head of ${repo.fullName}@${repo.branch}`)).json()) as { sha: string };
+  const commit = await ctx.client.json<{ sha: string }>(`${base}/commits/${encodeURIComponent(repo.branch)}`, as);
   if (!/^[0-9a-f]{40}$/.test(commit.sha)) throw new GithubApiError(502, `The head of ${repo.fullName}@${repo.branch} is not a commit SHA`);
   // Tree and files are read at that commit, so the site is exactly what its etag names.
-  const tree = (await (await okOrThrow(await ctx.client.request(`${base}/git/trees/${commit.sha}?recursive=1`, { as }), `Listing the tree of ${repo.fullName}`)).json()) as {
-    tree: TreeEntry[];
-    truncated?: boolean;
-  };
+  const tree = await ctx.client.json<{ tree: TreeEntry[]; truncated?: boolean }>(`${base}/git/trees/${commit.sha}?recursive=1`, as);
   const blobs = tree.tree.filter((e) => e.type === 'blob');
   const store = new TechDocsStore(ctx.catalog.store.db);
-  const read = async (path: string) =>
-    new Uint8Array(await (await okOrThrow(await readContents(ctx.client, job.installationId, { owner, repo: name, path, ref: commit.sha }), `Reading ${path} of ${repo.fullName}`)).arrayBuffer());
+  const read = (path: string) => readRepoFile(ctx, job.installationId, { owner, repo: name, path, ref: commit.sha });
 
   for (const subject of subjects) {
     const prefix = subject.root ? `${subject.root}/` : '';
@@ -121,11 +118,12 @@ export async function buildRepositoryDocs(ctx: GithubContext, bucket: R2Bucket, 
       const ymlBytes = yml ? await read(yml.path) : undefined;
       const docsDir = ymlBytes ? parseMkdocs(new TextDecoder().decode(ymlBytes)).docsDir : 'docs';
       const docsPrefix = `${prefix}${normalizePath(docsDir) ?? docsDir}/`;
-      const sources = blobs.filter((b) => b.path.startsWith(docsPrefix) && (/\.md$/i.test(b.path) || contentTypeOf(b.path)));
+      const sources = blobs.filter((b) => b.path.startsWith(docsPrefix) && isDocsSource(b.path));
       if (sources.length > SOURCE_LIMITS.files) throw new DocsBuildError(`The documentation has ${sources.length} files; at most ${SOURCE_LIMITS.files} are built`);
       // A partial listing could silently drop pages: better no new build than a wrong one.
       if (tree.truncated) throw new DocsBuildError(`GitHub listed ${repo.fullName} only in part (too many files); publish its docs with \`greenroom docs publish\` instead`);
-      const fingerprint = await sha256Hex(
+      const fingerprint = await hexDigest(
+        'SHA-256',
         [RENDERER_VERSION, yml ? `${yml.path}:${yml.sha}` : '-', ...sources.map((b) => `${b.path}:${b.sha}`).sort()].join('\n'),
       );
       const known = await store.site(subject.target);

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import type { BackendPlugin } from '../plugin';
+import { hexDigest } from '../lib/digest';
 import { InputError, NotFoundError } from '../lib/errors';
 import { ANNOTATION, type Entity } from '../catalog/model/entity';
 import { contentTypeOf } from './content-types';
 import { entityTitle, readableDocsEntity, readDocsEntity, techdocsRef } from './entity';
 import { decodeSitePath, docsEntityRef, siteKey } from './paths';
 import { publishSite } from './publish';
-import { METADATA_FILE, sha256Hex } from './render/site-files';
+import { METADATA_FILE } from './render/site-files';
 import { TechDocsStore } from './store';
 import { unpackArchive, UPLOAD_LIMITS } from './upload/archive';
 import { normalizeUploadedSite } from './upload/uploaded';
@@ -107,7 +108,7 @@ const routes = new Hono<AppEnv>()
     if (declared > UPLOAD_LIMITS.compressedBytes) throw new InputError(`The archive is larger than ${UPLOAD_LIMITS.compressedBytes / 1048576} MB`);
     const body = new Uint8Array(await c.req.arrayBuffer());
     if (body.byteLength === 0) throw new InputError('The body must be a tar.gz or zip archive of a built site (techdocs-cli generate output)');
-    const site = normalizeUploadedSite(unpackArchive(body), { defaultSiteName: entityTitle(entity), etag: await sha256Hex(body) });
+    const site = normalizeUploadedSite(unpackArchive(body), { defaultSiteName: entityTitle(entity), etag: await hexDigest('SHA-256', body) });
     const result = await publishSite(c.env.DOCS, storeOf(c), target, site, { source: 'upload' });
     return c.json(result);
   });

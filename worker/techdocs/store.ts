@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import type { EntityFilter } from '../catalog/query/filter';
 import { filterSql } from '../catalog/store/sql';
+import { chunkJson } from '../catalog/store/write';
 import { docsEntityRef, type DocsEntity } from './paths';
 import type { SearchPage } from './render/site-files';
 
@@ -100,7 +101,10 @@ export class TechDocsStore {
         ON CONFLICT (entity_ref) DO UPDATE SET site_name = excluded.site_name, site_description = excluded.site_description, source = excluded.source,
           etag = excluded.etag, source_hash = excluded.source_hash, built_at = excluded.built_at, state = 'ok', error = NULL, error_at = NULL, last_attempt_at = excluded.last_attempt_at`,
       sql`DELETE FROM techdocs_pages WHERE entity_ref = ${ref}`,
-      ...p.pages.map((page) => sql`INSERT INTO techdocs_pages (entity_ref, path, title, text) VALUES (${ref}, ${page.path}, ${page.title.slice(0, 500)}, ${page.text.slice(0, MAX_PAGE_TEXT)})`),
+      // Pages go in chunks through json_each, not one statement each: a site has up to thousands.
+      ...chunkJson(p.pages.map((page) => [page.path, page.title.slice(0, 500), page.text.slice(0, MAX_PAGE_TEXT)])).map(
+        (chunk) => sql`INSERT INTO techdocs_pages (entity_ref, path, title, text) SELECT ${ref}, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(${chunk}) j`,
+      ),
     ]);
   }
 

@@ -1,6 +1,7 @@
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
 import { parse } from 'yaml';
 import { Alert } from '../../components/Alert';
+import { Badge } from '../../components/Badge';
 import { openApiModel, type Json, type OpenApiModel } from './openapi';
 import { OperationView } from './OperationView';
 import { SchemaView } from './SchemaView';
@@ -50,7 +51,7 @@ export default function OpenApiView(props: { definition: string }) {
               <p>
                 <strong>{ok().model.title ?? 'Untitled API'}</strong>
                 <Show when={ok().model.version}>
-                  <span class="badge badge-neutral">v{ok().model.version}</span>
+                  <Badge>v{ok().model.version}</Badge>
                 </Show>
                 <span class="muted"> {ok().model.specVersion.startsWith('2') ? 'Swagger' : 'OpenAPI'} {ok().model.specVersion}</span>
               </p>

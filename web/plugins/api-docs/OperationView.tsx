@@ -48,35 +48,35 @@ export function OperationView(props: { doc: Json; operation: OperationModel }) {
         <Show when={op().parameters.length}>
           <h4>Parameters</h4>
           <div class="api-params-scroll">
-          <table class="api-params">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">In</th>
-                <th scope="col">Type</th>
-                <th scope="col">Description</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={op().parameters}>
-                {(p) => (
-                  <tr>
-                    <th scope="row">
-                      <code>{p.name}</code>
-                      <Show when={p.required}>
-                        <span class="schema-required">required</span>
-                      </Show>
-                    </th>
-                    <td>{p.in}</td>
-                    <td>
-                      <span class="schema-field-type">{schemaType(props.doc, p.schema)}</span>
-                    </td>
-                    <td>{p.description ?? ''}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+            <table class="api-params">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">In</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Description</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={op().parameters}>
+                  {(p) => (
+                    <tr>
+                      <th scope="row">
+                        <code>{p.name}</code>
+                        <Show when={p.required}>
+                          <span class="schema-required">required</span>
+                        </Show>
+                      </th>
+                      <td>{p.in}</td>
+                      <td>
+                        <span class="schema-field-type">{schemaType(props.doc, p.schema)}</span>
+                      </td>
+                      <td>{p.description ?? ''}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
           </div>
         </Show>
         <Show when={op().requestBody}>

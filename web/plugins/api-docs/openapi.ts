@@ -66,7 +66,7 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
  * Follows a local `$ref` (`#/components/schemas/Pet`, `#/definitions/Pet`) within the document.
  * Remote refs are left unresolved (nothing is fetched for a definition).
  */
-export function resolvePointer(doc: Json, ref: string): Json | undefined {
+function resolvePointer(doc: Json, ref: string): Json | undefined {
   if (!ref.startsWith('#/')) return undefined;
   let node: unknown = doc;
   for (const raw of ref.slice(2).split('/')) {

@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { authApi, type AuditRecord } from '../../api/authApi';
+import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
@@ -77,7 +78,7 @@ export default function AuditPage() {
                               </Show>
                             </td>
                             <td>
-                              <span class={`badge ${entry.status < 400 ? 'badge-accent' : 'badge-warning'}`}>{entry.status}</span>
+                              <Badge tone={entry.status < 400 ? 'accent' : 'warning'}>{entry.status}</Badge>
                             </td>
                           </tr>
                         )}

@@ -1,12 +1,15 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { authApi, type ApiToken, type Scope } from '../../api/authApi';
 import { Alert } from '../../components/Alert';
+import { Badge } from '../../components/Badge';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Icon } from '../../components/Icon';
+import { NoValue } from '../../components/NoValue';
 import { PageHeader } from '../../components/PageHeader';
 import { TableSkeleton } from '../../components/TableSkeleton';
+import { formatDateTime } from '../../lib/dateTime';
 import { useDocumentTitle } from '../../lib/documentTitle';
 import { settledValue } from '../../lib/resource';
 
@@ -24,12 +27,12 @@ const LIFETIMES = [
   { value: '366', label: '1 year' },
 ];
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+const date = (iso: string | null) => (iso ? formatDateTime(iso) : <NoValue />);
 
-function tokenState(token: ApiToken): { label: string; tone: string } {
-  if (token.revokedAt) return { label: 'Revoked', tone: 'badge-muted' };
-  if (Date.parse(token.expiresAt) <= Date.now()) return { label: 'Expired', tone: 'badge-warning' };
-  return { label: 'Active', tone: 'badge-accent' };
+function tokenState(token: ApiToken): { label: string; tone: 'muted' | 'warning' | 'accent' } {
+  if (token.revokedAt) return { label: 'Revoked', tone: 'muted' };
+  if (Date.parse(token.expiresAt) <= Date.now()) return { label: 'Expired', tone: 'warning' };
+  return { label: 'Active', tone: 'accent' };
 }
 
 /** API tokens for scripts and CI: create one (its secret shown once), see when each was last used, revoke. */
@@ -169,7 +172,7 @@ export default function TokensPage() {
                           <td>{date(token.expiresAt)}</td>
                           <td>{date(token.lastUsedAt)}</td>
                           <td>
-                            <span class={`badge ${tokenState(token).tone}`}>{tokenState(token).label}</span>
+                            <Badge tone={tokenState(token).tone}>{tokenState(token).label}</Badge>
                           </td>
                           <td class="col-actions">
                             <Show when={!token.revokedAt}>

@@ -1,20 +1,13 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { authApi } from '../../api/authApi';
+import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
 import { entityRoute, humanizeEntityRef, parseEntityRef } from '../../lib/entityRef';
 import { SIGN_IN_PATH } from './SessionGate';
 import { can, session } from './session';
 
 const MENU_ID = 'user-menu';
-
-const initials = (name: string) =>
-  name
-    .split(/[\s._-]+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
 
 /**
  * The signed-in user in the header: who they are, their tokens, and signing out (here or
@@ -51,9 +44,7 @@ export default function UserMenu() {
             </span>
           </Show>
           <button type="button" class="user-trigger" popovertarget={MENU_ID} aria-label={`Account: ${u().identity.displayName}`}>
-            <Show when={u().identity.picture} fallback={<span class="avatar" aria-hidden="true">{initials(u().identity.displayName)}</span>}>
-              {(picture) => <img class="avatar" src={picture()} alt="" width="28" height="28" referrerpolicy="no-referrer" />}
-            </Show>
+            <Avatar picture={u().identity.picture} name={u().identity.displayName} />
             <span class="user-name">{u().identity.displayName}</span>
             <Icon name="chevronDown" size={14} />
           </button>

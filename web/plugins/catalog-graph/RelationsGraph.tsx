@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { LoadingState } from '../../components/LoadingState';
 import { entityRoute, getCompoundEntityRef } from '../../lib/entityRef';
 import { kindLabel } from '../../lib/kinds';
+import { settledValue } from '../../lib/resource';
 import { RELATION_LABELS } from '../../lib/entity';
 import { buildGraph, normaliseRef, RELATION_PAIRS, refOf, type GraphNode } from './graphModel';
 import { boxExit, layoutGraph, type PlacedNode } from './layout';
@@ -44,7 +45,7 @@ export function RelationsGraph(props: {
       return { layout: layoutGraph(nodes, edges), edges };
     },
   );
-  const current = () => (graph.state === 'ready' || graph.state === 'refreshing' ? graph.latest : undefined);
+  const current = () => settledValue(graph);
 
   const changed = () => props.onChange?.({ depth: depth(), pairs: [...pairs()] });
   const togglePair = (id: string, on: boolean) => {

@@ -1,4 +1,5 @@
 import type { Entity } from '../../api/types';
+import { getCompoundEntityRef, stringifyEntityRef } from '../../lib/entityRef';
 
 /** A pair of relation types that describe one edge from both ends; the graph draws it once, as `forward`. */
 export interface RelationPair {
@@ -47,7 +48,7 @@ export interface GraphEdge {
 
 /** The normalised string ref (`kind:namespace/name`, lowercased) of an entity. */
 export function refOf(entity: Entity): string {
-  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
+  return stringifyEntityRef(getCompoundEntityRef(entity));
 }
 
 /** Normalises a string ref given in a URL or relation (`component:payments` → `component:default/payments`). */

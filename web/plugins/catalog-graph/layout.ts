@@ -21,7 +21,7 @@ const CHAR_WIDTH = 7.2;
 const PADDING = 40;
 
 /** The width a node needs for its title and kind line, within sensible bounds. */
-export function nodeWidth(node: Pick<GraphNode, 'title' | 'kind'>): number {
+function nodeWidth(node: Pick<GraphNode, 'title' | 'kind'>): number {
   const chars = Math.max(node.title.length, node.kind.length + 2);
   return Math.min(Math.max(chars * CHAR_WIDTH + 28, 96), 260);
 }

@@ -5,13 +5,13 @@ import { catalogApi } from '../../api/catalogApi';
 import type { Entity } from '../../api/types';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
-import { getCompoundEntityRef } from '../../lib/entityRef';
+import { getCompoundEntityRef, stringifyEntityRef } from '../../lib/entityRef';
 
 /** What the signed-in user may do to one entity, as the server's policy says (never guessed here). */
 async function allowedActions(entity: Entity) {
-  const { kind, namespace, name } = getCompoundEntityRef(entity);
-  const entityRef = `${kind}:${namespace}/${name}`.toLowerCase();
-  const location = await catalogApi.locationOf(kind, namespace, name).catch(() => undefined);
+  const ref = getCompoundEntityRef(entity);
+  const entityRef = stringifyEntityRef(ref);
+  const location = await catalogApi.locationOf(ref.kind, ref.namespace, ref.name).catch(() => undefined);
   const [refresh = false, remove = false, unregister = false] = await authApi.authorize([
     { action: 'catalog.entity.refresh', resource: { entityRef } },
     { action: 'catalog.entity.delete', resource: { entityRef } },

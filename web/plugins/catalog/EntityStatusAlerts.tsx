@@ -7,13 +7,13 @@ import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { isOrphan, processingErrors } from '../../lib/entity';
-import { getCompoundEntityRef } from '../../lib/entityRef';
+import { getCompoundEntityRef, stringifyEntityRef } from '../../lib/entityRef';
 import './entity-status.css';
 
 /** Whether the policy lets the signed-in user remove this entity (asked only for orphans). */
 async function mayDelete(entity: Entity): Promise<boolean> {
-  const { kind, namespace, name } = getCompoundEntityRef(entity);
-  const [allowed = false] = await authApi.authorize([{ action: 'catalog.entity.delete', resource: { entityRef: `${kind}:${namespace}/${name}`.toLowerCase() } }]);
+  const entityRef = stringifyEntityRef(getCompoundEntityRef(entity));
+  const [allowed = false] = await authApi.authorize([{ action: 'catalog.entity.delete', resource: { entityRef } }]);
   return allowed;
 }
 

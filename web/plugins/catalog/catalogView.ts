@@ -21,7 +21,7 @@ export const FACETS: readonly FacetDef[] = [
 export type FacetId = FacetDef['id'];
 
 /** Sortable columns and the field the server orders them by. */
-export const SORT_FIELDS = {
+const SORT_FIELDS = {
   name: 'metadata.name',
   system: 'spec.system',
   owner: 'spec.owner',
@@ -44,7 +44,7 @@ export interface CatalogView {
 /** The URL query of the catalog page, as the router gives it. */
 export type CatalogParams = Partial<Record<FacetId | 'kind' | 'q' | 'sort' | 'order' | 'cursor', string>>;
 
-export const DEFAULT_KIND = 'component';
+const DEFAULT_KIND = 'component';
 
 /**
  * Splits a list parameter (`tags=java,go`). Values with a comma cannot be expressed in a

@@ -1,11 +1,11 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Card } from '../../components/Card';
-import { entityRoute, getCompoundEntityRef } from '../../lib/entityRef';
+import { entityRoute, getCompoundEntityRef, stringifyEntityRef } from '../../lib/entityRef';
 import type { EntityContentProps } from '../types';
-import { Avatar } from './Avatar';
+import { Avatar } from '../../components/Avatar';
 import { PagedEntityList } from './PagedEntityList';
-import { entityRefString, profileOf } from './profile';
+import { profileOf } from './profile';
 import { usePagedQuery } from './usePagedQuery';
 import './org.css';
 
@@ -14,7 +14,7 @@ const FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title',
 /** The users whose `memberOf` names this group, with picture, name and email. */
 export default function MembersCard(props: EntityContentProps) {
   const q = usePagedQuery(() => ({
-    filter: [`kind=user,relations.memberOf=${entityRefString(props.entity)}`],
+    filter: [`kind=user,relations.memberOf=${stringifyEntityRef(getCompoundEntityRef(props.entity))}`],
     fields: FIELDS,
     limit: 50,
     orderField: ['metadata.name,asc'],
@@ -30,7 +30,7 @@ export default function MembersCard(props: EntityContentProps) {
               const name = profile.displayName ?? user.metadata.title ?? user.metadata.name;
               return (
                 <li class="member">
-                  <Avatar profile={profile} name={name} size={36} />
+                  <Avatar picture={profile.picture} name={name} size={36} />
                   <div class="member-text">
                     <A href={entityRoute(getCompoundEntityRef(user))} class="member-name">
                       {name}

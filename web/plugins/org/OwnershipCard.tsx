@@ -4,11 +4,11 @@ import { catalogApi } from '../../api/catalogApi';
 import { Badge } from '../../components/Badge';
 import { Card } from '../../components/Card';
 import { relatedRefs } from '../../lib/entity';
-import { entityRoute, getCompoundEntityRef } from '../../lib/entityRef';
+import { entityRoute, getCompoundEntityRef, stringifyEntityRef } from '../../lib/entityRef';
 import { kindLabel, kindPlural } from '../../lib/kinds';
 import type { EntityContentProps } from '../types';
 import { PagedEntityList } from './PagedEntityList';
-import { entityRefString, ownedByFilters } from './profile';
+import { ownedByFilters } from './profile';
 import { usePagedQuery } from './usePagedQuery';
 import './org.css';
 
@@ -18,8 +18,8 @@ const FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title',
 export default function OwnershipCard(props: EntityContentProps) {
   const isUser = () => props.entity.kind.toLowerCase() === 'user';
   const owners = () => [
-    entityRefString(props.entity),
-    ...(isUser() ? relatedRefs(props.entity, 'memberOf').map((r) => `${r.kind}:${r.namespace}/${r.name}`.toLowerCase()) : []),
+    stringifyEntityRef(getCompoundEntityRef(props.entity)),
+    ...(isUser() ? relatedRefs(props.entity, 'memberOf').map(stringifyEntityRef) : []),
   ];
   const filter = () => ownedByFilters(owners());
   const q = usePagedQuery(() => ({ filter: filter(), fields: FIELDS, limit: 50, orderField: ['kind,asc', 'metadata.name,asc'] }));

@@ -5,7 +5,7 @@ import { NoValue } from '../../components/NoValue';
 import { relatedRefs } from '../../lib/entity';
 import type { CompoundEntityRef } from '../../lib/entityRef';
 import type { EntityContentProps } from '../types';
-import { Avatar } from './Avatar';
+import { Avatar } from '../../components/Avatar';
 import { profileOf } from './profile';
 import './org.css';
 
@@ -34,7 +34,7 @@ export default function ProfileCard(props: EntityContentProps) {
   return (
     <Card title="Profile">
       <div class="profile">
-        <Avatar profile={profile()} name={name()} size={56} />
+        <Avatar picture={profile().picture} name={name()} size={56} />
         <div>
           <p class="profile-name">{name()}</p>
           <Show when={profile().email}>

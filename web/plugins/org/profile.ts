@@ -22,17 +22,6 @@ export function profileOf(entity: Entity): Profile {
   };
 }
 
-/** Up to two initials of a name, for an avatar without a picture. */
-export function initials(name: string): string {
-  const parts = name.split(/[\s._-]+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? parts[parts.length - 1]![0] : '')).toUpperCase() || '?';
-}
-
-/** The lowercased ref of an entity, as relation filters expect it. */
-export function entityRefString(entity: Entity): string {
-  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
-}
-
 /** Filters for "everything owned by these refs", one per owner (the catalog ORs them). */
 export function ownedByFilters(ownerRefs: readonly string[]): string[] {
   return [...new Set(ownerRefs.map((r) => r.toLowerCase()))].map((ref) => `relations.ownedBy=${ref}`);

@@ -1,6 +1,7 @@
 import { createResource, createSignal, type Accessor } from 'solid-js';
 import { catalogApi, type QueryEntitiesRequest } from '../../api/catalogApi';
 import type { Entity } from '../../api/types';
+import { settledValue } from '../../lib/resource';
 
 /**
  * A catalog query shown a page at a time: the first page loads with `request`, `more()` appends
@@ -39,7 +40,7 @@ export function usePagedQuery(request: Accessor<QueryEntitiesRequest | undefined
   return {
     first,
     refetch,
-    items: () => [...(first.state === 'ready' || first.state === 'refreshing' ? first.latest?.items ?? [] : []), ...extra()],
+    items: () => [...(settledValue(first)?.items ?? []), ...extra()],
     total: () => (first.state === 'ready' ? first.latest?.totalItems : undefined),
     hasMore: () => cursor() !== undefined,
     more,

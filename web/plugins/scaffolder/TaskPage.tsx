@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { Icon } from '../../components/Icon';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../lib/dateTime';
 import { useDocumentTitle } from '../../lib/documentTitle';
 import { mayRunTemplates } from './mayRun';
 import { StatusBadge } from './StatusBadge';
@@ -112,7 +113,7 @@ function TaskView(props: { task: Task; reload: () => unknown }) {
     }
   };
 
-  const created = () => new Date(props.task.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const created = () => formatDateTime(props.task.createdAt);
 
   return (
     <>

@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { TableSkeleton } from '../../components/TableSkeleton';
+import { formatDateTime } from '../../lib/dateTime';
 import { useDocumentTitle } from '../../lib/documentTitle';
 import { settledValue } from '../../lib/resource';
 import { session } from '../auth/session';
@@ -102,7 +103,7 @@ export default function TasksPage() {
                             <td>
                               <StatusBadge status={task.status} />
                             </td>
-                            <td class="nowrap">{new Date(task.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                            <td class="nowrap">{formatDateTime(task.createdAt)}</td>
                             <td>{task.createdBy || <span class="muted">guest</span>}</td>
                           </tr>
                         )}

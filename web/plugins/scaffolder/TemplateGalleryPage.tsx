@@ -77,8 +77,14 @@ export default function TemplateGalleryPage() {
   const filter = createMemo(() => ({ q: params.q ?? '', tag: params.tag ?? '', owner: params.owner ?? '' }), undefined, {
     equals: (a, b) => a.q === b.q && a.tag === b.tag && a.owner === b.owner,
   });
-  const [all] = createResource(() => scaffolderApi.templates());
-  const [shown, { refetch }] = createResource(filter, (f) => scaffolderApi.templates(f));
+  // Opened unfiltered, the gallery shows the very list the filter choices come from: one request serves both.
+  let unfiltered: Promise<TemplateSummary[]> | undefined = scaffolderApi.templates();
+  const [all] = createResource(() => unfiltered!);
+  const [shown, { refetch }] = createResource(filter, (f) => {
+    const first = unfiltered;
+    unfiltered = undefined;
+    return first && !f.q && !f.tag && !f.owner ? first : scaffolderApi.templates(f);
+  });
   const filtered = () => Boolean(params.q || params.tag || params.owner);
   const clear = () => setParams({ q: undefined, tag: undefined, owner: undefined });
 

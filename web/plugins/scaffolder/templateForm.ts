@@ -33,7 +33,7 @@ export function errorsByField(errors: ParameterError[]): Record<string, string> 
 }
 
 /** The fields shown right now across the visible pages, in order. */
-export function shownFields(pages: FormPage[], values: Record<string, unknown>): FormField[] {
+function shownFields(pages: FormPage[], values: Record<string, unknown>): FormField[] {
   return visiblePages(pages, values).flatMap((page) => visibleFields(page, values));
 }
 

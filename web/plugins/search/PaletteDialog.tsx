@@ -4,6 +4,7 @@ import { createEffect, createMemo, createResource, createSignal, createUniqueId,
 import { searchApi } from '../../api/searchApi';
 import { HighlightedText } from '../../components/HighlightedText';
 import { Icon } from '../../components/Icon';
+import { settledValue } from '../../lib/resource';
 import { paletteItems, type PaletteItem, type PalettePage } from './paletteItems';
 import './search.css';
 
@@ -23,7 +24,7 @@ export default function PaletteDialog(props: { open: boolean; onOpenChange: (ope
     () => term() || undefined,
     (t) => searchApi.query({ term: t, pageLimit: 10 }),
   );
-  const results = () => (answer.state === 'ready' || answer.state === 'refreshing' ? answer.latest?.results ?? [] : []);
+  const results = () => settledValue(answer)?.results ?? [];
   const items = createMemo(() => paletteItems(props.pages, term(), term() ? results() : []));
   createEffect(on(items, () => setActive(0)));
   // Each opening starts afresh.

@@ -19,7 +19,7 @@ export interface PaletteItem {
 }
 
 /** Pages whose label contains every word of `term`; all of them for an empty term. */
-export function matchingPages(pages: readonly PalettePage[], term: string): PalettePage[] {
+function matchingPages(pages: readonly PalettePage[], term: string): PalettePage[] {
   const words = term.toLowerCase().split(/\s+/).filter(Boolean);
   return pages.filter((p) => words.every((w) => p.label.toLowerCase().includes(w)));
 }

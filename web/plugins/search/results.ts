@@ -1,4 +1,5 @@
 import type { SearchResult } from '../../api/searchApi';
+import { safeHref } from '../../lib/safeHref';
 
 /** Result types the portal's search knows, with how to name them. */
 export const RESULT_TYPES: readonly { type: string; label: string }[] = [
@@ -36,10 +37,6 @@ export function groupByType(results: readonly SearchResult[]): { type: string; r
 export function resultTarget(location: unknown): { internal: string } | { external: string } | undefined {
   if (typeof location !== 'string') return undefined;
   if (/^\/(?![/\\])/.test(location)) return { internal: location };
-  try {
-    const url = new URL(location);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? { external: url.href } : undefined;
-  } catch {
-    return undefined;
-  }
+  const external = safeHref(location);
+  return external && /^https?:/.test(external) ? { external } : undefined;
 }

@@ -11,8 +11,9 @@ import { NoValue } from '../../components/NoValue';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchField } from '../../components/SearchField';
 import { TableSkeleton } from '../../components/TableSkeleton';
+import { formatDateTime } from '../../lib/dateTime';
 import { useDocumentTitle } from '../../lib/documentTitle';
-import { getCompoundEntityRef, parseEntityRef } from '../../lib/entityRef';
+import { getCompoundEntityRef, parseEntityRef, stringifyEntityRef } from '../../lib/entityRef';
 import { settledValue } from '../../lib/resource';
 import { docsReaderHref } from './readerUrls';
 import './techdocs.css';
@@ -36,7 +37,7 @@ function rowOfEntity(entity: Entity, site: DocsSiteSummary | undefined): DocsRow
   const ref = getCompoundEntityRef(entity);
   const owner = entity.spec?.owner;
   return {
-    key: `${ref.kind}:${ref.namespace}/${ref.name}`.toLowerCase(),
+    key: stringifyEntityRef(ref),
     href: docsReaderHref(ref, ''),
     title: site?.siteName || entity.metadata.title || entity.metadata.name,
     description: site?.siteDescription || entity.metadata.description || '',
@@ -49,7 +50,7 @@ function rowOfEntity(entity: Entity, site: DocsSiteSummary | undefined): DocsRow
 
 function rowOfSite(site: DocsSiteSummary): DocsRow {
   return {
-    key: `${site.kind}:${site.namespace}/${site.name}`.toLowerCase(),
+    key: stringifyEntityRef(site),
     href: docsReaderHref(site, ''),
     title: site.siteName || site.title,
     description: site.siteDescription ?? '',
@@ -79,11 +80,12 @@ export default function DocsIndexPage() {
         orderField: ['metadata.name,asc'],
       }),
     ]);
-    const byKey = new Map(sites.items.map((s) => [rowOfSite(s).key, s]));
+    const byKey = new Map(sites.items.map((s) => [stringifyEntityRef(s), s]));
     const rows = entities.items.map((e) => {
-      const row = rowOfEntity(e, byKey.get(rowOfEntity(e, undefined).key));
-      byKey.delete(row.key);
-      return row;
+      const key = stringifyEntityRef(getCompoundEntityRef(e));
+      const site = byKey.get(key);
+      byKey.delete(key);
+      return rowOfEntity(e, site);
     });
     // Sites uploaded for entities without the annotation are docs too.
     rows.push(...[...byKey.values()].map(rowOfSite));
@@ -157,7 +159,7 @@ export default function DocsIndexPage() {
                               <Badge tone="accent">Building</Badge>
                             </Match>
                             <Match when={row.site?.builtAt}>
-                              {(at) => <time datetime={at()}>{new Date(at()).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>}
+                              {(at) => <time datetime={at()}>{formatDateTime(at())}</time>}
                             </Match>
                           </Switch>
                         </td>

@@ -1,11 +1,12 @@
 import { createEffect, createSignal, For, Match, Switch } from 'solid-js';
 import type { DocsNavItem } from '../../api/techdocsApi';
+import { ExternalLink } from '../../components/ExternalLink';
 import { Icon } from '../../components/Icon';
 import { safeHref } from '../../lib/safeHref';
 import { ReaderLink } from './ReaderLink';
 
 /** Whether a nav item is, or contains, the page at `path`. */
-export function navContains(item: DocsNavItem, path: string): boolean {
+function navContains(item: DocsNavItem, path: string): boolean {
   if ('path' in item) return item.path === path;
   if ('children' in item) return item.children.some((child) => navContains(child, path));
   return false;
@@ -67,10 +68,9 @@ function NavItems(props: { items: DocsNavItem[]; current: string; pageHref: (pat
           <Match when={'url' in item && safeHref(item.url)}>
             {(url) => (
               <li>
-                <a href={url()} class="docs-nav-link" target="_blank" rel="noopener noreferrer">
+                <ExternalLink href={url()} class="docs-nav-link">
                   {item.title}
-                  <Icon name="external" size={12} class="external-icon" />
-                </a>
+                </ExternalLink>
               </li>
             )}
           </Match>

@@ -10,6 +10,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { Icon } from '../../components/Icon';
 import { LoadingState } from '../../components/LoadingState';
 import { SearchField } from '../../components/SearchField';
+import { formatDateTime } from '../../lib/dateTime';
 import { parseEntityRef } from '../../lib/entityRef';
 import { settledValue } from '../../lib/resource';
 import { DocsNavTree, navTrail } from './DocsNavTree';
@@ -38,11 +39,6 @@ export interface DocsReaderProps {
 
 const BUILD_POLL_MS = 4000;
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
-
-/** Formats a time as "25 Nov 2026, 14:02", in the reader's locale and time zone. */
-function formatTime(date: Date): string {
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** The entity's docs: left nav, the page, its table of contents, search, build state, owner and edit link. */
 export function DocsReader(props: DocsReaderProps) {
@@ -217,7 +213,7 @@ export function DocsReader(props: DocsReaderProps) {
                 {(error) => (
                   <Alert tone="warning" title="The latest docs build failed; showing the previous version">
                     <p class="docs-build-error">{error().message}</p>
-                    <Show when={builtAt()}>{(at) => <p>The version shown was built {formatTime(at())}.</p>}</Show>
+                    <Show when={builtAt()}>{(at) => <p>The version shown was built {formatDateTime(at())}.</p>}</Show>
                   </Alert>
                 )}
               </Show>
@@ -261,7 +257,7 @@ export function DocsReader(props: DocsReaderProps) {
                     <Show when={builtAt()}>
                       {(at) => (
                         <span class="docs-meta-item">
-                          <span class="muted">Last built</span> <time datetime={at().toISOString()}>{formatTime(at())}</time>
+                          <span class="muted">Last built</span> <time datetime={at().toISOString()}>{formatDateTime(at())}</time>
                         </span>
                       )}
                     </Show>

@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64 } from '../../lib/base64';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { ConflictError, InputError, NotFoundError } from '../../lib/errors';
@@ -108,12 +109,12 @@ interface LocationCursor {
 
 // Base64 of UTF-8 JSON: a query may hold any characters, which btoa alone refuses.
 function encodeLocationCursor(cursor: LocationCursor): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(cursor))));
+  return bytesToBase64(new TextEncoder().encode(JSON.stringify(cursor)));
 }
 
 function parseLocationCursor(cursor: string): LocationCursor {
   try {
-    const c = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(cursor), (ch) => ch.charCodeAt(0)))) as LocationCursor;
+    const c = JSON.parse(new TextDecoder().decode(base64ToBytes(cursor))) as LocationCursor;
     if (Number.isInteger(c.limit) && Number.isInteger(c.offset) && c.offset >= 0) return c;
   } catch {
     // Reported below.

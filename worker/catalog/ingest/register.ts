@@ -1,3 +1,4 @@
+import { hexDigest } from '../../lib/digest';
 import type { Entity } from '../model/entity';
 import { stringifyEntityRef } from '../model/ref';
 import type { CatalogStore, LocationRecord } from '../store/store';
@@ -10,11 +11,6 @@ export const INLINE_FILES = 25;
 /** The key of the Location entity generated for a registered location. */
 export const bootstrapKey = (id: string) => `bootstrap:${id}`;
 
-async function sha1Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The Location entity Backstage generates for a registered location. */
 export async function generatedLocationEntity(type: string, target: string): Promise<ProcessedEntity> {
   const key = locationKey(type, target);
@@ -22,7 +18,7 @@ export async function generatedLocationEntity(type: string, target: string): Pro
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Location',
     metadata: {
-      name: `generated-${await sha1Hex(key)}`,
+      name: `generated-${await hexDigest('SHA-1', key)}`,
       namespace: 'default',
       annotations: {
         'backstage.io/managed-by-location': key,

@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64 } from '../../lib/base64';
 import { InputError } from '../../lib/errors';
 import type { EntityFilter } from './filter';
 import type { OrderField } from './order';
@@ -30,22 +31,11 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
-  return Uint8Array.from(s, (ch) => ch.charCodeAt(0));
-}
-
 /** Encodes a cursor as base64 JSON with an HMAC over the state. */
 export async function encodeCursor(state: CursorState, secret: string): Promise<string> {
   const body = JSON.stringify(state);
   const sig = await crypto.subtle.sign('HMAC', await hmacKey(secret), new TextEncoder().encode(body));
-  return toBase64(new TextEncoder().encode(JSON.stringify({ ...(state.query ? { query: true } : {}), s: body, h: toBase64(new Uint8Array(sig)) })));
+  return bytesToBase64(new TextEncoder().encode(JSON.stringify({ ...(state.query ? { query: true } : {}), s: body, h: bytesToBase64(new Uint8Array(sig)) })));
 }
 
 /** Decodes and verifies a cursor; anything altered or malformed is a 400. */
@@ -54,14 +44,14 @@ export async function decodeCursor(cursor: string, secret: string): Promise<Curs
   let wrapper: { s?: unknown; h?: unknown };
   try {
     if (cursor.length > 16_384) throw invalid;
-    wrapper = JSON.parse(new TextDecoder().decode(fromBase64(cursor))) as typeof wrapper;
+    wrapper = JSON.parse(new TextDecoder().decode(base64ToBytes(cursor))) as typeof wrapper;
   } catch {
     throw invalid;
   }
   if (typeof wrapper?.s !== 'string' || typeof wrapper.h !== 'string') throw invalid;
   let ok = false;
   try {
-    ok = await crypto.subtle.verify('HMAC', await hmacKey(secret), fromBase64(wrapper.h), new TextEncoder().encode(wrapper.s));
+    ok = await crypto.subtle.verify('HMAC', await hmacKey(secret), base64ToBytes(wrapper.h), new TextEncoder().encode(wrapper.s));
   } catch {
     throw invalid;
   }

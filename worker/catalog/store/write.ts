@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { hexDigest, toHex } from '../../lib/digest';
 import { ANNOTATION, PROCESSING_STATUS_TYPE, type EntityStatusItem } from '../model/entity';
 import type { ChildLocation, DocumentError, LocationOutput, ProcessedEntity } from '../ingest/types';
 import { flattenForSearch, fullTextRow } from './flatten';
@@ -41,7 +42,8 @@ interface ExistingRow {
  */
 const CHUNK_CHARS = 500_000;
 
-function chunkJson<T>(items: T[]): string[] {
+/** Items as JSON arrays of at most CHUNK_CHARS characters each, for `json_each` parameters. */
+export function chunkJson<T>(items: T[]): string[] {
   const chunks: string[] = [];
   let current: string[] = [];
   let size = 0;
@@ -72,16 +74,8 @@ function uuidV7(): string {
   }
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  let hex = '';
-  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
+  const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  let hex = '';
-  for (const b of new Uint8Array(digest)) hex += b.toString(16).padStart(2, '0');
-  return hex;
 }
 
 function statusItems(errors: DocumentError[]): EntityStatusItem[] {
@@ -205,7 +199,7 @@ export async function writeLocation(db: Database, w: LocationWrite): Promise<Wri
   const unchanged: string[] = [];
   const kept = new Set<string>();
   // Started together: awaiting each digest in turn costs a round trip through the runtime per entity.
-  const hashes = await Promise.all(incoming.map((p) => sha256(JSON.stringify([p.entity, p.relations]))));
+  const hashes = await Promise.all(incoming.map((p) => hexDigest('SHA-256', JSON.stringify([p.entity, p.relations]))));
 
   for (const [i, p] of incoming.entries()) {
     const prior = byRef.get(p.ref);

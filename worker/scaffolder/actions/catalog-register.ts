@@ -2,15 +2,14 @@ import { registerLocation } from '../../catalog/ingest/register';
 import { ReaderError } from '../../catalog/ingest/reader';
 import { defineAction, PermanentActionError } from './types';
 
-const READABLE_WAIT_MS = 10_000;
-
 /**
- * catalog:register — registers a catalog-info.yaml URL as a location and returns only once its
- * entity can be read from the catalog, so the task's "Open in catalog" link works at once.
+ * catalog:register — registers a catalog-info.yaml URL as a location. registerLocation ingests
+ * the file inline, so its entity is readable on return and the task's "Open in catalog" link
+ * works at once.
  */
 export const catalogRegister = defineAction<{ catalogInfoUrl?: string; repoContentsUrl?: string; catalogInfoPath?: string; optional?: boolean }>({
   id: 'catalog:register',
-  description: 'Registers a catalog descriptor URL (catalogInfoUrl, or repoContentsUrl plus catalogInfoPath) and waits until its entity is readable.',
+  description: 'Registers a catalog descriptor URL (catalogInfoUrl, or repoContentsUrl plus catalogInfoPath); its entity is readable once the step ends.',
   schema: {
     input: {
       type: 'object',
@@ -27,10 +26,9 @@ export const catalogRegister = defineAction<{ catalogInfoUrl?: string; repoConte
   async handler(ctx) {
     const { input } = ctx;
     const url = input.catalogInfoUrl ?? `${input.repoContentsUrl!.replace(/\/+$/, '')}/${(input.catalogInfoPath ?? '/catalog-info.yaml').replace(/^\/+/, '')}`;
-    const store = ctx.catalog.store;
     let refs: string[];
     try {
-      ({ refs } = await registerLocation(ctx.catalog, { type: 'url', target: url }, await store.findLocation('url', url)));
+      ({ refs } = await registerLocation(ctx.catalog, { type: 'url', target: url }, await ctx.catalog.store.findLocation('url', url)));
     } catch (e) {
       if (input.optional) {
         await ctx.log(`Could not register ${url} (optional): ${(e as Error).message}`);
@@ -43,11 +41,6 @@ export const catalogRegister = defineAction<{ catalogInfoUrl?: string; repoConte
     const entityRefs = refs.filter((r) => !r.startsWith('location:'));
     const entityRef = entityRefs[0] ?? refs[0];
     if (!entityRef) throw new PermanentActionError(`${url} holds no entity`);
-    const deadline = Date.now() + READABLE_WAIT_MS;
-    while (!(await store.readByRefs([entityRef]))[0]) {
-      if (Date.now() > deadline) throw new Error(`${entityRef} was registered but is not readable yet`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
     await ctx.log(`Registered ${url}: ${entityRefs.join(', ')}`);
     ctx.output('entityRef', entityRef);
     ctx.output('catalogInfoUrl', url);

@@ -49,19 +49,18 @@ export const publishGithubPullRequest = defineAction<Input>({
   },
   async handler(ctx) {
     const { input } = ctx;
-    const { target, client, installationId, as } = await repoInstallation(input.repoUrl, ctx.config);
+    const { target, client, as } = await repoInstallation(input.repoUrl, ctx.config);
     const repo = await call<{ default_branch: string }>(client, as, 'GET', repoPath(target), undefined, [404]);
     if (!repo) throw new PermanentActionError(`Repository ${target.owner}/${target.repo} does not exist or the GitHub App cannot see it`);
     const base = input.targetBranchName ?? repo.default_branch;
-    const baseHead = await branchHead(client, installationId, target, base);
+    const baseHead = await branchHead(client, as, target, base);
     if (!baseHead) throw new PermanentActionError(`Branch ${base} does not exist in ${target.owner}/${target.repo}`);
 
-    const source = workspacePath(input.sourcePath ?? '');
     const dest = workspacePath(input.targetPath ?? '');
-    const files = (await readAll(ctx.workspace, source)).map((f) => ({ ...f, path: workspacePath(source ? f.path.slice(source.length + 1) : f.path, dest) }));
+    const files = (await readAll(ctx.workspace, input.sourcePath ?? '')).map((f) => ({ ...f, path: workspacePath(f.path, dest) }));
     if (!files.length) throw new PermanentActionError('publish:github:pull-request: nothing to commit');
-    const commit = await commitFiles(client, installationId, target, files, { parent: baseHead, baseTree: baseHead.tree.sha, message: input.commitMessage ?? input.title });
-    await setBranch(client, installationId, target, input.branchName, commit.sha);
+    const commit = await commitFiles(client, as, target, files, { parent: baseHead, baseTree: baseHead.tree.sha, message: input.commitMessage ?? input.title });
+    await setBranch(client, as, target, input.branchName, commit.sha);
 
     const head = `${target.owner}:${input.branchName}`;
     const open = await call<Pull[]>(client, as, 'GET', `${repoPath(target)}/pulls?state=open&head=${encodeURIComponent(head)}&base=${encodeURIComponent(base)}`);

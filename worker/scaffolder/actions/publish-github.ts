@@ -1,6 +1,6 @@
 import { readAll } from '../workspace/workspace';
-import { workspacePath } from '../workspace/path';
-import { call, GithubRefusal, repoPath } from '../github/api';
+import { GithubApiError } from '../../github/errors';
+import { call, repoPath } from '../github/api';
 import { branchHead, commitFiles, setBranch } from '../github/commit';
 import { repoInstallation } from '../github/installation';
 import { defineAction, PermanentActionError } from './types';
@@ -53,7 +53,7 @@ export const publishGithub = defineAction<Input>({
   },
   async handler(ctx) {
     const { input } = ctx;
-    const { target, client, installationId, as } = await repoInstallation(input.repoUrl, ctx.config);
+    const { target, client, as } = await repoInstallation(input.repoUrl, ctx.config);
     const full = `${target.owner}/${target.repo}`;
 
     let repo = await call<Repo>(client, as, 'GET', repoPath(target), undefined, [404]);
@@ -75,7 +75,7 @@ export const publishGithub = defineAction<Input>({
           auto_init: true,
         });
       } catch (e) {
-        if (e instanceof GithubRefusal && e.status === 422) throw new PermanentActionError(`GitHub refused to create ${full}: ${e.message}`);
+        if (e instanceof GithubApiError && e.status === 422) throw new PermanentActionError(`GitHub refused to create ${full}: ${e.message}`);
         throw e;
       }
       await ctx.log(`Created ${repo!.html_url} (${visibility})`);
@@ -85,19 +85,17 @@ export const publishGithub = defineAction<Input>({
     }
 
     const branch = input.defaultBranch ?? 'main';
-    const head = (await branchHead(client, installationId, target, branch)) ?? (await branchHead(client, installationId, target, repo!.default_branch));
+    const head = (await branchHead(client, as, target, branch)) ?? (await branchHead(client, as, target, repo!.default_branch));
     if (!head) throw new Error(`${full} has no commit to build on yet`);
-    const files = await readAll(ctx.workspace, workspacePath(input.sourcePath ?? ''));
+    const files = await readAll(ctx.workspace, input.sourcePath ?? '');
     if (!files.length) throw new PermanentActionError('publish:github: the workspace is empty; fetch a skeleton first');
-    const source = workspacePath(input.sourcePath ?? '');
-    const relative = files.map((f) => ({ ...f, path: source ? f.path.slice(source.length + 1) : f.path }));
     const author = input.gitAuthorName && input.gitAuthorEmail ? { name: input.gitAuthorName, email: input.gitAuthorEmail } : undefined;
-    const commit = await commitFiles(client, installationId, target, relative, {
+    const commit = await commitFiles(client, as, target, files, {
       parent: head,
       message: input.gitCommitMessage ?? 'Initial commit',
       ...(author ? { author } : {}),
     });
-    await setBranch(client, installationId, target, branch, commit.sha);
+    await setBranch(client, as, target, branch, commit.sha);
     if (repo!.default_branch !== branch) await call(client, as, 'PATCH', repoPath(target), { default_branch: branch });
     await ctx.log(commit.created ? `Pushed ${files.length} files as ${commit.sha.slice(0, 7)} to ${branch}` : `${branch} already holds these files (${commit.sha.slice(0, 7)})`);
 

@@ -10,10 +10,10 @@ import { defineAction, PermanentActionError } from './types';
 export const archiveKey = (taskId: string) => `scaffolder/${taskId}/archive.tar.gz`;
 
 /** Location key the entities of a locally published task are written under. */
-export const localLocationKey = (taskId: string) => `scaffolder-local:${taskId}`;
+const localLocationKey = (taskId: string) => `scaffolder-local:${taskId}`;
 
 /** Where the archive of a task is downloaded from. */
-export const archivePath = (taskId: string) => `/api/scaffolder/v2/tasks/${encodeURIComponent(taskId)}/archive`;
+const archivePath = (taskId: string) => `/api/scaffolder/v2/tasks/${encodeURIComponent(taskId)}/archive`;
 
 /**
  * publish:local — the publish target that needs no GitHub: the workspace becomes a downloadable
@@ -41,13 +41,11 @@ export const publishLocal = defineAction<{ name?: string; sourcePath?: string; c
     },
   },
   async handler(ctx) {
-    const source = workspacePath(ctx.input.sourcePath ?? '');
-    const files = await readAll(ctx.workspace, source);
+    const files = await readAll(ctx.workspace, ctx.input.sourcePath ?? '');
     if (!files.length) throw new PermanentActionError('publish:local: the workspace is empty; fetch a skeleton first');
     const folder = workspacePath(ctx.input.name ?? ctx.task.id);
-    const rel = (p: string) => (source ? p.slice(source.length + 1) : p);
     const archive = await createTarGzip(
-      files.map((f) => ({ name: `${folder}/${rel(f.path)}`, data: f.content, attrs: { mode: f.executable ? '755' : '644', mtime: Date.now() } })),
+      files.map((f) => ({ name: `${folder}/${f.path}`, data: f.content, attrs: { mode: f.executable ? '755' : '644', mtime: Date.now() } })),
     );
     await ctx.env.WORKSPACES.put(archiveKey(ctx.task.id), archive, { httpMetadata: { contentType: 'application/gzip' }, customMetadata: { filename: `${folder}.tar.gz` } });
     // Same-origin and relative: the portal serves it wherever it is deployed.
@@ -57,7 +55,7 @@ export const publishLocal = defineAction<{ name?: string; sourcePath?: string; c
 
     const descriptor = ctx.input.catalogInfoPath ?? '/catalog-info.yaml';
     if (!descriptor) return;
-    const file = files.find((f) => rel(f.path) === workspacePath(descriptor));
+    const file = files.find((f) => f.path === workspacePath(descriptor));
     if (!file) throw new PermanentActionError(`publish:local: ${descriptor} is not in the workspace`);
     const key = localLocationKey(ctx.task.id);
     const entities: ProcessedEntity[] = [];

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
 import { validateEntity } from '../../catalog/model/validate';
+import { base64ToBytes, bytesToBase64 } from '../../lib/base64';
 import { InputError } from '../../lib/errors';
 import { requestIngestDeps } from '../../catalog/api/locations';
 import { redact } from '../execution/redact';
-import { expressionContext, planStep, renderTaskOutput, runStep, type StepOutputs } from '../execution/steps';
+import { expressionContext, planStep, renderTaskOutput, runStep, type StepOutputs, type StepRun } from '../execution/steps';
 import { templateSource } from '../sources/source';
 import { prepareValues } from '../tasks/prepare';
 import { taskSpec } from '../tasks/spec';
@@ -13,18 +14,10 @@ import { taskSecretBox } from '../tasks/secret-box';
 import type { StepStatus } from '../tasks/types';
 import { MemoryWorkspace } from '../workspace/workspace';
 import { workspacePath } from '../workspace/path';
-import { jsonObject, parameterErrors } from './validation';
+import { jsonObject, parameterErrors, secretsOf, valuesOf } from './validation';
 
 const MAX_DRY_RUN_FILES = 500;
 const MAX_DRY_RUN_BYTES = 5 * 1024 * 1024;
-
-const decodeBase64 = (b64: string) => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
-
-function encodeBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 function redactBytes(bytes: Uint8Array, secrets: Record<string, string>): Uint8Array {
   try {
@@ -45,7 +38,7 @@ function directoryContents(raw: unknown): Map<string, Uint8Array> {
     if (typeof f?.path !== 'string' || typeof f.base64Content !== 'string') throw new InputError('Each of directoryContents needs a path and a base64Content string');
     let content: Uint8Array;
     try {
-      content = decodeBase64(f.base64Content);
+      content = base64ToBytes(f.base64Content);
     } catch {
       throw new InputError(`directoryContents: ${f.path} is not valid base64`);
     }
@@ -68,13 +61,11 @@ export const dryRunRoutes = new Hono<AppEnv>().post('/v2/dry-run', async (c) => 
   if (!checked.ok) throw new InputError(`template is not a valid entity: ${checked.message}`);
   const entity = checked.entity;
   if (entity.kind.toLowerCase() !== 'template') throw new InputError(`template must be a Template entity, not ${entity.kind}`);
-  const values = body.values ?? {};
-  if (typeof values !== 'object' || values === null || Array.isArray(values)) throw new InputError('values must be an object');
-  const rawSecrets = body.secrets ?? {};
-  if (typeof rawSecrets !== 'object' || rawSecrets === null || Array.isArray(rawSecrets)) throw new InputError('secrets must be an object');
+  const values = valuesOf(body);
+  const rawSecrets = secretsOf(body);
   const files = directoryContents(body.directoryContents);
 
-  const prepared = prepareValues(entity.spec?.parameters, values as Record<string, unknown>, rawSecrets as Record<string, unknown>);
+  const prepared = prepareValues(entity.spec?.parameters, values, rawSecrets);
   if (prepared.errors.length) return parameterErrors(c, prepared.errors);
   const { secrets } = prepared;
   const ref = `template:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`;
@@ -88,6 +79,18 @@ export const dryRunRoutes = new Hono<AppEnv>().post('/v2/dry-run', async (c) => 
     log.push({ body: { message: redact(message, secrets), ...(stepId ? { stepId } : {}), ...(status ? { status } : {}) } });
   const workspace = new MemoryWorkspace();
   const deps = requestIngestDeps(c);
+  const base: StepRun['base'] = {
+    workspace,
+    templateSource: templateSource({ baseUrl: spec.templateInfo.baseUrl, config: c.var.config, reader: deps.reader, dryRunFiles: files }),
+    secrets,
+    task: { id: 'dry-run', createdBy: userRef ?? '', templateRef: ref },
+    dryRun: true,
+    isCancelled: async () => false,
+    env: c.env,
+    config: c.var.config,
+    tasks: new TaskStore(c.var.store.db, taskSecretBox(c.var.config)),
+    catalog: deps,
+  };
   const outputs: StepOutputs = {};
   let failed = false;
   for (const s of spec.steps) {
@@ -99,27 +102,7 @@ export const dryRunRoutes = new Hono<AppEnv>().post('/v2/dry-run', async (c) => 
         continue;
       }
       push(`Beginning step "${s.name}"`, s.id, 'processing');
-      const output = await runStep(
-        {
-          step: s,
-          ctx,
-          secrets,
-          log: async (m) => void push(m, s.id),
-          base: {
-            workspace,
-            templateSource: templateSource({ baseUrl: spec.templateInfo.baseUrl, config: c.var.config, reader: deps.reader, dryRunFiles: files }),
-            secrets,
-            task: { id: 'dry-run', createdBy: userRef ?? '', templateRef: ref },
-            dryRun: true,
-            isCancelled: async () => false,
-            env: c.env,
-            config: c.var.config,
-            tasks: new TaskStore(c.var.store.db, taskSecretBox(c.var.config)),
-            catalog: deps,
-          },
-        },
-        plan.iterations,
-      );
+      const output = await runStep({ step: s, ctx, secrets, log: async (m) => void push(m, s.id), base }, plan.iterations);
       outputs[s.id] = { output };
       push(`Finished step "${s.name}"`, s.id, 'completed');
     } catch (e) {
@@ -138,7 +121,7 @@ export const dryRunRoutes = new Hono<AppEnv>().post('/v2/dry-run', async (c) => 
   }
   return c.json({
     log,
-    directoryContents: [...workspace.files.values()].map((f) => ({ path: f.path, base64Content: encodeBase64(redactBytes(f.content, secrets)), executable: f.executable })),
+    directoryContents: [...workspace.files.values()].map((f) => ({ path: f.path, base64Content: bytesToBase64(redactBytes(f.content, secrets)), executable: f.executable })),
     output,
     steps: spec.steps.map((s) => ({ id: s.id, name: s.name, action: s.action })),
   });

@@ -4,13 +4,13 @@ import type { AppEnv } from '../../env';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../lib/errors';
 import { archiveKey } from '../actions/publish-local';
 import { instanceId } from '../execution/message';
-import { prepareValues } from '../tasks/prepare';
+import { asStrings, prepareValues } from '../tasks/prepare';
 import { initialSteps, taskSpec } from '../tasks/spec';
 import { TaskStore } from '../tasks/store';
 import { taskSecretBox } from '../tasks/secret-box';
 import { ENDED, type Task, type TaskStatus } from '../tasks/types';
 import { readTemplate } from './template-entity';
-import { jsonObject, parameterErrors } from './validation';
+import { jsonObject, parameterErrors, secretsOf, valuesOf } from './validation';
 
 const STATUSES: readonly TaskStatus[] = ['open', 'processing', 'completed', 'failed', 'cancelled'];
 // The events long-poll answers within this, even when nothing happened (clients ask again).
@@ -43,23 +43,15 @@ function afterParam(c: Context<AppEnv>): number {
   return n;
 }
 
-function secretsOf(body: Record<string, unknown>): Record<string, unknown> {
-  const s = body.secrets;
-  if (s === undefined || s === null) return {};
-  if (typeof s !== 'object' || Array.isArray(s)) throw new InputError('secrets must be an object of strings');
-  return s as Record<string, unknown>;
-}
-
 /** Backstage's task API: create, list, get, event stream, events long-poll, cancel, retry; plus the archive download. */
 export const taskRoutes = new Hono<AppEnv>()
   .post('/v2/tasks', async (c) => {
     const body = await jsonObject(c);
     if (!body) throw new InputError('The body must be a JSON object { templateRef, values, secrets? }');
     if (typeof body.templateRef !== 'string' || !body.templateRef) throw new InputError('templateRef is required (e.g. "template:default/hono-worker-service")');
-    const values = body.values ?? {};
-    if (typeof values !== 'object' || values === null || Array.isArray(values)) throw new InputError('values must be an object');
+    const values = valuesOf(body);
     const { entity, ref } = await readTemplate(c, body.templateRef);
-    const prepared = prepareValues(entity.spec?.parameters, values as Record<string, unknown>, secretsOf(body));
+    const prepared = prepareValues(entity.spec?.parameters, values, secretsOf(body));
     if (prepared.errors.length) return parameterErrors(c, prepared.errors);
     const userRef = c.var.principal?.identity.userEntityRef;
     const [userRow] = userRef ? await c.var.store.readByRefs([userRef]) : [];
@@ -92,8 +84,8 @@ export const taskRoutes = new Hono<AppEnv>()
     for (;;) {
       const events = await store.events(id, after);
       if (events.length || Date.now() > deadline) return c.json(events);
-      const task = await store.get(id);
-      if (!task || ENDED.has(task.status)) return c.json(await store.events(id, after));
+      const state = await store.state(id);
+      if (!state || ENDED.has(state.status)) return c.json(await store.events(id, after));
       await sleep(POLL_MS);
     }
   })
@@ -112,9 +104,9 @@ export const taskRoutes = new Hono<AppEnv>()
           if (e.type === 'completion') return;
         }
         if (!events.length) {
-          const task = await store.get(id);
+          const state = await store.state(id);
           // Ended without a completion event after `after` (already sent earlier): nothing more will come.
-          if (!task || (ENDED.has(task.status) && !(await store.events(id, after)).length)) return;
+          if (!state || (ENDED.has(state.status) && !(await store.events(id, after)).length)) return;
           await stream.sleep(POLL_MS);
         }
       }
@@ -124,14 +116,13 @@ export const taskRoutes = new Hono<AppEnv>()
     const task = await taskOr404(c, c.req.param('taskId'));
     mayControl(c, task);
     const store = tasksOf(c);
-    if (!(await store.cancel(task.id))) throw new ConflictError(`Task ${task.id} has already ended (${task.status})`);
-    const current = await store.get(task.id);
-    await store.setSteps(task.id, current!.steps.map((s) => (s.status === 'open' || s.status === 'processing' ? { ...s, status: 'cancelled' } : s)));
+    const cancelled = await store.cancel(task.id);
+    if (!cancelled) throw new ConflictError(`Task ${task.id} has already ended (${task.status})`);
+    await store.setSteps(task.id, cancelled.steps.map((s) => (s.status === 'open' || s.status === 'processing' ? { ...s, status: 'cancelled' } : s)));
     await store.appendEvent(task.id, 'cancelled', { message: 'The task was cancelled' });
     await store.appendEvent(task.id, 'completion', { message: 'Run cancelled', status: 'cancelled' });
-    const state = await store.runState(task.id);
     try {
-      await (await c.env.SCAFFOLD.get(instanceId(task.id, state?.run ?? 1))).terminate();
+      await (await c.env.SCAFFOLD.get(instanceId(task.id, cancelled.run))).terminate();
     } catch {
       // Not started yet, or already finished: the run checks the status before every step anyway.
     }
@@ -141,9 +132,8 @@ export const taskRoutes = new Hono<AppEnv>()
     const task = await taskOr404(c, c.req.param('taskId'));
     mayControl(c, task);
     const body = (await jsonObject(c)) ?? {};
-    const secrets = Object.fromEntries(Object.entries(secretsOf(body)).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     const store = tasksOf(c);
-    const run = await store.reopen(task.id, secrets, initialSteps(task.spec));
+    const run = await store.reopen(task.id, asStrings(secretsOf(body)), initialSteps(task.spec));
     if (run === undefined) throw new ConflictError(`Task ${task.id} is ${task.status}; only failed or cancelled tasks can be retried`);
     await store.appendEvent(task.id, 'recovered', { message: `Retrying the task (run ${run})` });
     await c.env.SCAFFOLDER_QUEUE.send({ taskId: task.id, run });

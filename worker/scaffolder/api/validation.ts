@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { InputError } from '../../lib/errors';
 import type { ParameterError } from '../template/parameters';
 
 /** A 400 in Backstage's error format, with each problem listed under `errors` for the form. */
@@ -22,4 +23,19 @@ export async function jsonObject(c: Context): Promise<Record<string, unknown> | 
   } catch {
     return undefined;
   }
+}
+
+/** The body's `values`: an object, `{}` when absent. */
+export function valuesOf(body: Record<string, unknown>): Record<string, unknown> {
+  const v = body.values ?? {};
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputError('values must be an object');
+  return v as Record<string, unknown>;
+}
+
+/** The body's `secrets`: an object, `{}` when absent. */
+export function secretsOf(body: Record<string, unknown>): Record<string, unknown> {
+  const s = body.secrets;
+  if (s === undefined || s === null) return {};
+  if (typeof s !== 'object' || Array.isArray(s)) throw new InputError('secrets must be an object of strings');
+  return s as Record<string, unknown>;
 }

@@ -5,14 +5,19 @@ import { CatalogStore } from '../../catalog/store/store';
 import { BUILTIN_FILES } from './files.generated';
 
 /** The location key the built-in templates are written under (refreshing it replaces them all). */
-export const BUILTIN_LOCATION_KEY = 'scaffolder-builtin:templates';
+const BUILTIN_LOCATION_KEY = 'scaffolder-builtin:templates';
 
 /** Annotation marking a built-in template and naming the folder its files are read from. */
 export const BUILTIN_ANNOTATION = 'greenroom.dev/builtin-template';
 
 /** The Template entities of templates/ (parsed from the bundled files), ready for the catalog. */
-export function builtinTemplates(): { entities: ProcessedEntity[]; errors: DocumentError[] } {
+function builtinTemplates(): { entities: ProcessedEntity[]; errors: DocumentError[] } {
   return (parsed ??= parseBuiltins());
+}
+
+/** Whether an entity ref (`template:default/x`, as stringifyEntityRef writes it) names a built-in template. */
+export function isBuiltinTemplate(ref: string): boolean {
+  return builtinTemplates().entities.some((e) => e.ref === ref);
 }
 
 let parsed: { entities: ProcessedEntity[]; errors: DocumentError[] } | undefined;

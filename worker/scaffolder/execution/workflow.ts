@@ -1,11 +1,12 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers';
 import { NonRetryableError } from 'cloudflare:workflows';
 import type { Env } from '../../env';
+import { GithubApiError } from '../../github/errors';
 import { HttpError } from '../../lib/errors';
 import { PermanentActionError } from '../actions/types';
 import { templateSource } from '../sources/source';
 import { ExpressionError } from '../template/expressions';
-import type { TaskSpec, TemplateStep } from '../tasks/types';
+import type { TaskSpec, TaskStatus, TemplateStep } from '../tasks/types';
 import { ENDED } from '../tasks/types';
 import { R2Workspace } from '../workspace/workspace';
 import { scaffolderDeps, type ScaffolderDeps } from './deps';
@@ -21,7 +22,14 @@ type StepResult = { output: Record<string, unknown> };
 
 /** Errors that retrying the same step cannot fix. */
 const isPermanent = (e: unknown) =>
-  e instanceof PermanentActionError || e instanceof ExpressionError || (e instanceof HttpError && e.status < 500) || (e instanceof Error && e.name === 'NonRetryableError');
+  e instanceof PermanentActionError ||
+  e instanceof ExpressionError ||
+  e instanceof GithubApiError ||
+  (e instanceof HttpError && e.status < 500) ||
+  (e instanceof Error && e.name === 'NonRetryableError');
+
+/** Whether run `run` is over: the task is gone, has ended, or a retry started a newer run. */
+const isStopped = (state: { status: TaskStatus; run: number } | undefined, run: number): boolean => !state || state.run !== run || ENDED.has(state.status);
 
 /**
  * Runs one task run as a durable workflow: begin (workspace cleared), one `step.do` per template
@@ -88,13 +96,12 @@ export class ScaffoldWorkflow extends WorkflowEntrypoint<Env, ScaffoldParams> {
 
   /** Whether this run should stop (cancelled, or superseded by a retry). */
   private async stopped(deps: ScaffolderDeps, taskId: string, run: number): Promise<boolean> {
-    const state = await deps.tasks.runState(taskId);
-    return !state || state.run !== run || ENDED.has(state.status);
+    return isStopped(await deps.tasks.state(taskId), run);
   }
 
   private async runOne(deps: ScaffolderDeps, taskId: string, run: number, spec: TaskSpec, s: TemplateStep, outputs: StepOutputs, attempt: number): Promise<StepResult> {
     const state = await deps.tasks.runState(taskId);
-    if (!state || state.run !== run || ENDED.has(state.status)) return { output: {} };
+    if (!state || isStopped(state, run)) return { output: {} };
     const { secrets } = state;
     const log = async (message: string) => {
       await deps.tasks.appendEvent(taskId, 'log', { stepId: s.id, message: redact(message, secrets) });
@@ -125,10 +132,7 @@ export class ScaffoldWorkflow extends WorkflowEntrypoint<Env, ScaffoldParams> {
             secrets,
             task: { id: taskId, createdBy: spec.user.ref ?? '', templateRef: spec.templateInfo.entityRef },
             dryRun: false,
-            isCancelled: async () => {
-              const now = await deps.tasks.runState(taskId);
-              return !now || now.run !== run || ENDED.has(now.status);
-            },
+            isCancelled: () => this.stopped(deps, taskId, run),
             env: this.env,
             config: deps.config,
             tasks: deps.tasks,

@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
 import { githubClient, type GithubClient, type GithubIdentity } from '../../github/client';
+import { GithubApiError } from '../../github/errors';
 import { parseRepoUrl } from '../template/filters';
 import { PermanentActionError } from '../actions/types';
 
@@ -31,19 +32,10 @@ export function appClient(config: Config): GithubClient {
   return githubClient(config.github);
 }
 
-/** An answer GitHub gave that retrying will not change (4xx other than rate limits, which the client retries). */
-export class GithubRefusal extends PermanentActionError {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * One JSON call; 2xx answers are parsed (undefined for 204), `allow`ed statuses return
- * undefined, any other 4xx is a permanent refusal and 5xx a retryable error.
+ * undefined, any other 4xx is a GithubApiError (retrying will not change it; the client already
+ * retried rate limits) and 5xx a retryable error.
  */
 export async function call<T>(client: GithubClient, as: GithubIdentity, method: string, path: string, body?: unknown, allow: number[] = []): Promise<T | undefined> {
   const res = await client.request(path, { as, method, ...(body !== undefined ? { body } : {}) });
@@ -60,7 +52,7 @@ export async function call<T>(client: GithubClient, as: GithubIdentity, method: 
     // A non-JSON error body is shown as it is.
   }
   const what = `${method} ${path} answered HTTP ${res.status}: ${message.slice(0, 300)}`;
-  if (res.status >= 400 && res.status < 500) throw new GithubRefusal(res.status, what);
+  if (res.status >= 400 && res.status < 500) throw new GithubApiError(res.status, what);
   throw new Error(what);
 }
 

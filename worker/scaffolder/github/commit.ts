@@ -1,15 +1,11 @@
 import type { GithubClient } from '../../github/client';
+import { bytesToBase64 } from '../../lib/base64';
 import { mapLimit } from '../../lib/pool';
 import type { WorkspaceFile } from '../workspace/workspace';
 import { call, repoPath, type RepoTarget } from './api';
+import type { InstallationIdentity } from './installation';
 
 const BLOB_CONCURRENCY = 5;
-
-function base64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 interface Ref {
   object: { sha: string };
@@ -20,8 +16,7 @@ interface Commit {
 }
 
 /** The commit a branch points at, or undefined when the branch does not exist. */
-export async function branchHead(client: GithubClient, installationId: number, t: RepoTarget, branch: string): Promise<Commit | undefined> {
-  const as = { installationId };
+export async function branchHead(client: GithubClient, as: InstallationIdentity, t: RepoTarget, branch: string): Promise<Commit | undefined> {
   const ref = await call<Ref>(client, as, 'GET', `${repoPath(t)}/git/ref/heads/${encodeURIComponent(branch)}`, undefined, [404, 409]);
   if (!ref) return undefined;
   return call<Commit>(client, as, 'GET', `${repoPath(t)}/git/commits/${ref.object.sha}`);
@@ -34,14 +29,13 @@ export async function branchHead(client: GithubClient, installationId: number, t
  */
 export async function commitFiles(
   client: GithubClient,
-  installationId: number,
+  as: InstallationIdentity,
   t: RepoTarget,
   files: WorkspaceFile[],
   opts: { parent: Commit; message: string; baseTree?: string; author?: { name: string; email: string } },
 ): Promise<{ sha: string; created: boolean }> {
-  const as = { installationId };
   const blobs = await mapLimit(files, BLOB_CONCURRENCY, (f) =>
-    call<{ sha: string }>(client, as, 'POST', `${repoPath(t)}/git/blobs`, { content: base64(f.content), encoding: 'base64' }),
+    call<{ sha: string }>(client, as, 'POST', `${repoPath(t)}/git/blobs`, { content: bytesToBase64(f.content), encoding: 'base64' }),
   );
   const tree = await call<{ sha: string }>(client, as, 'POST', `${repoPath(t)}/git/trees`, {
     ...(opts.baseTree ? { base_tree: opts.baseTree } : {}),
@@ -58,8 +52,7 @@ export async function commitFiles(
 }
 
 /** Points a branch at a commit, creating the branch when it does not exist. */
-export async function setBranch(client: GithubClient, installationId: number, t: RepoTarget, branch: string, sha: string): Promise<void> {
-  const as = { installationId };
+export async function setBranch(client: GithubClient, as: InstallationIdentity, t: RepoTarget, branch: string, sha: string): Promise<void> {
   const updated = await call(client, as, 'PATCH', `${repoPath(t)}/git/refs/heads/${encodeURIComponent(branch)}`, { sha, force: true }, [404, 422]);
   if (updated) return;
   await call(client, as, 'POST', `${repoPath(t)}/git/refs`, { ref: `refs/heads/${branch}`, sha });

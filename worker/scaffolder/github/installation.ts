@@ -1,13 +1,15 @@
 import type { Config } from '../../config';
-import type { GithubClient } from '../../github/client';
+import type { GithubClient, GithubIdentity } from '../../github/client';
 import { accountInstallation, appClient, repoTarget, type RepoTarget } from './api';
+
+/** Requests made as one App installation. */
+export type InstallationIdentity = Exclude<GithubIdentity, 'app'>;
 
 /** A repository a step works on, with the App client and the installation that may act on it. */
 export interface RepoInstallation {
   target: RepoTarget;
   client: GithubClient;
-  installationId: number;
-  as: { installationId: number };
+  as: InstallationIdentity;
 }
 
 /** Resolves `repoUrl` and finds the App installation on its owner (permanent errors when either is missing). */
@@ -15,5 +17,5 @@ export async function repoInstallation(repoUrl: string, config: Config): Promise
   const target = repoTarget(repoUrl, config);
   const client = appClient(config);
   const installationId = await accountInstallation(client, target.owner);
-  return { target, client, installationId, as: { installationId } };
+  return { target, client, as: { installationId } };
 }

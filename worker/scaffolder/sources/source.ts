@@ -2,6 +2,8 @@ import type { Config } from '../../config';
 import type { UrlReader } from '../../catalog/ingest/reader';
 import { parseGithubFileUrl } from '../../catalog/ingest/scm-url';
 import { githubClient } from '../../github/client';
+import { base64ToBytes } from '../../lib/base64';
+import { mapLimit } from '../../lib/pool';
 import { readContents } from '../../github/contents';
 import { installationOf } from '../../github/repo-installation';
 import { PermanentActionError } from '../actions/types';
@@ -25,14 +27,15 @@ export interface TemplateSource {
   readFile(url: string): Promise<Uint8Array>;
 }
 
-const decodeBase64 = (b64: string) => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
 const text = (s: string) => new TextEncoder().encode(s);
+// Files of a GitHub folder read at once (a skeleton has tens of files, each one request).
+const READ_CONCURRENCY = 5;
 
-/** Files under `dir` of a path → content map. */
-function filesUnder(all: Iterable<[string, Uint8Array]>, dir: string): SourceFile[] {
+/** The files under `dir` among `paths`, each read only once it is known to be wanted. */
+function filesUnder(paths: Iterable<string>, dir: string, read: (path: string) => Uint8Array | undefined): SourceFile[] {
   const base = dir ? `${dir}/` : '';
   const out: SourceFile[] = [];
-  for (const [p, content] of all) if (p.startsWith(base)) out.push({ path: p.slice(base.length), content });
+  for (const p of paths) if (p.startsWith(base)) out.push({ path: p.slice(base.length), content: read(p)! });
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -40,11 +43,11 @@ function filesUnder(all: Iterable<[string, Uint8Array]>, dir: string): SourceFil
 function builtinFile(path: string): Uint8Array | undefined {
   const f = BUILTIN_FILES[path];
   if (f === undefined) return undefined;
-  return typeof f === 'string' ? text(f) : decodeBase64(f.base64);
+  return typeof f === 'string' ? text(f) : base64ToBytes(f.base64);
 }
 
 /** Resolves a `url` input against the template's base URL. */
-export function resolveTemplateUrl(url: string, baseUrl: string | undefined): URL {
+function resolveTemplateUrl(url: string, baseUrl: string | undefined): URL {
   try {
     return baseUrl ? new URL(url, baseUrl) : new URL(url);
   } catch {
@@ -78,13 +81,11 @@ export function templateSource(opts: { baseUrl?: string; config: Config; reader:
     );
     const base = dir ? `${dir}/` : '';
     const paths = tree.tree.filter((e) => e.type === 'blob' && e.path.startsWith(base)).map((e) => e.path);
-    const out: SourceFile[] = [];
-    for (const path of paths) {
+    return mapLimit(paths, READ_CONCURRENCY, async (path) => {
       const res = await readContents(client, installationId, { owner, repo, ref, path });
       if (!res.ok) throw new Error(`Reading ${owner}/${repo}/${path}@${ref} answered HTTP ${res.status}`);
-      out.push({ path: path.slice(base.length), content: new Uint8Array(await res.arrayBuffer()) });
-    }
-    return out;
+      return { path: path.slice(base.length), content: new Uint8Array(await res.arrayBuffer()) };
+    });
   }
 
   return {
@@ -92,16 +93,13 @@ export function templateSource(opts: { baseUrl?: string; config: Config; reader:
       const url = resolveTemplateUrl(raw, opts.baseUrl);
       if (url.protocol === 'builtin:') {
         const dir = builtinPath(url);
-        const files = filesUnder(
-          Object.keys(BUILTIN_FILES).map((p) => [p, builtinFile(p)!] as [string, Uint8Array]),
-          dir,
-        );
+        const files = filesUnder(Object.keys(BUILTIN_FILES), dir, builtinFile);
         if (!files.length) throw new PermanentActionError(`The built-in templates have no folder "${dir}"`);
         return files;
       }
       if (url.protocol === 'dryrun:') {
-        const files = filesUnder(opts.dryRunFiles ?? new Map(), workspacePath(decodeURIComponent(url.pathname)));
-        return files;
+        const files = opts.dryRunFiles ?? new Map<string, Uint8Array>();
+        return filesUnder(files.keys(), workspacePath(decodeURIComponent(url.pathname)), (p) => files.get(p));
       }
       const fromGithub = await githubDir(url);
       if (fromGithub) return fromGithub;

@@ -7,13 +7,19 @@ export interface PreparedValues {
   errors: ParameterError[];
 }
 
+/** Submitted secrets as strings (non-strings as JSON), empty ones dropped: how they are kept and redacted. */
+export function asStrings(secrets: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(secrets)) if (v !== undefined && v !== null) out[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  return out;
+}
+
 /**
  * Fills defaults, validates against the template's parameters (secret fields count as given) and
  * moves secret fields (`ui:field: Secret`, `ui:widget: password`) out of the stored parameters.
  */
 export function prepareValues(templateParameters: unknown, values: Record<string, unknown>, secrets: Record<string, unknown>): PreparedValues {
-  const stringSecrets: Record<string, string> = {};
-  for (const [k, v] of Object.entries(secrets)) if (v !== undefined && v !== null) stringSecrets[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  const stringSecrets = asStrings(secrets);
   const hidden = secretFields(templateParameters);
   for (const name of hidden) {
     const v = values[name];

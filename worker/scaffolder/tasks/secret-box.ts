@@ -1,4 +1,5 @@
 import type { Config } from '../../config';
+import { base64ToBytes, bytesToBase64 } from '../../lib/base64';
 
 /**
  * Seals a running task's secrets before they are stored: AES-GCM under a key derived (HKDF) from
@@ -27,13 +28,12 @@ export class SecretBox {
   async seal(secrets: Record<string, string>): Promise<string> {
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await this.cryptoKey(), new TextEncoder().encode(JSON.stringify(secrets))));
-    const b64 = (b: Uint8Array) => btoa(String.fromCharCode(...b));
-    return `${b64(iv)}.${b64(sealed)}`;
+    return `${bytesToBase64(iv)}.${bytesToBase64(sealed)}`;
   }
 
   /** The secrets back; none when they were sealed under another key (the portal's secret changed). */
   async open(sealed: string): Promise<Record<string, string>> {
-    const [iv, data] = sealed.split('.').map((s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0)));
+    const [iv, data] = sealed.split('.').map(base64ToBytes);
     try {
       const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv! }, await this.cryptoKey(), data!);
       return JSON.parse(new TextDecoder().decode(plain)) as Record<string, string>;

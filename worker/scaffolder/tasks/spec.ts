@@ -4,7 +4,7 @@ import { BUILTIN_ANNOTATION } from '../builtin/register';
 import type { TaskSpec, TemplateStep, StepState } from './types';
 
 /** Where a template's relative `url`s point: its built-in folder or the file it was read from. */
-export function templateBaseUrl(entity: Entity): string | undefined {
+function templateBaseUrl(entity: Entity): string | undefined {
   const annotations = entity.metadata.annotations ?? {};
   if (annotations[BUILTIN_ANNOTATION]) return annotations[BUILTIN_ANNOTATION];
   const location = annotations[ANNOTATION.managedByLocation];
@@ -12,7 +12,7 @@ export function templateBaseUrl(entity: Entity): string | undefined {
 }
 
 /** A template's steps with ids and names filled in as Backstage does. */
-export function templateSteps(entity: Entity): TemplateStep[] {
+function templateSteps(entity: Entity): TemplateStep[] {
   const steps = Array.isArray(entity.spec?.steps) ? (entity.spec.steps as Record<string, unknown>[]) : [];
   return steps.map((s, i) => {
     const id = typeof s.id === 'string' && s.id ? s.id : `step-${i + 1}`;

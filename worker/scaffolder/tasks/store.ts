@@ -71,6 +71,12 @@ export class TaskStore {
     return row ? toTask(row) : undefined;
   }
 
+  /** Status and run number of a task (a cheap read for polling: no spec, no secrets). */
+  async state(id: string): Promise<{ status: TaskStatus; run: number } | undefined> {
+    const [row] = await this.db.all<{ status: TaskStatus; run: number }>(sql`SELECT status, run FROM scaffolder_tasks WHERE id = ${id}`);
+    return row;
+  }
+
   /** The run number and secrets of a task that may still run (secrets are gone once it ended). */
   async runState(id: string): Promise<{ status: TaskStatus; run: number; secrets: Record<string, string> } | undefined> {
     const [row] = await this.db.all<{ status: TaskStatus; run: number; secrets: string | null }>(sql`SELECT status, run, secrets FROM scaffolder_tasks WHERE id = ${id}`);
@@ -142,12 +148,12 @@ export class TaskStore {
     return rows.length > 0;
   }
 
-  /** Cancels a task that has not ended (secrets dropped); false when it had already ended. */
-  async cancel(id: string): Promise<boolean> {
-    const rows = await this.db.all<{ id: string }>(sql`UPDATE scaffolder_tasks
+  /** Cancels a task that has not ended (secrets dropped): its run and step states, or undefined when it had already ended. */
+  async cancel(id: string): Promise<{ run: number; steps: StepState[] } | undefined> {
+    const [row] = await this.db.all<{ run: number; steps: string }>(sql`UPDATE scaffolder_tasks
       SET status = 'cancelled', ended_at = ${now()}, last_heartbeat_at = ${now()}, secrets = NULL
-      WHERE id = ${id} AND status IN ('open', 'processing') RETURNING id`);
-    return rows.length > 0;
+      WHERE id = ${id} AND status IN ('open', 'processing') RETURNING run, steps`);
+    return row ? { run: row.run, steps: JSON.parse(row.steps) as StepState[] } : undefined;
   }
 
   /** Reopens an ended, unsuccessful task as its next run; returns that run, or undefined when it cannot be retried. */

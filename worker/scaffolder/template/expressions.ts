@@ -8,7 +8,7 @@ import { parseEntityRefFilter, parseRepoUrl, pickFilter, projectSlug } from './f
  */
 
 /** Budgets for one render: generous for real templates, small enough that a runaway loop stops in milliseconds. */
-export const EXPRESSION_LIMITS: Partial<TemplateRenderLimits> = {
+const EXPRESSION_LIMITS: Partial<TemplateRenderLimits> = {
   workUnits: 200_000,
   outputCodeUnits: 2_000_000,
   capabilityCalls: 10_000,
@@ -42,7 +42,7 @@ function explain(err: unknown, source: string): never {
 }
 
 /** Turns arbitrary JSON-ish data into nunjitsu's closed value type (drops functions and undefined). */
-export function toTemplateValue(value: unknown): TemplateValue {
+function toTemplateValue(value: unknown): TemplateValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (Array.isArray(value)) return value.map(toTemplateValue);

@@ -1,4 +1,8 @@
+import { mapLimit } from '../../lib/pool';
 import { workspacePath } from './path';
+
+// Reads in flight at once when a whole workspace is read (R2 round trips overlap).
+const READ_CONCURRENCY = 8;
 
 /** One file of a workspace. */
 export interface WorkspaceFile {
@@ -20,14 +24,12 @@ export interface Workspace {
 
 const bytes = (c: Uint8Array | string) => (typeof c === 'string' ? new TextEncoder().encode(c) : c);
 
-/** Every file of a workspace under `prefix` (a folder, '' for all). */
+/** Every file of a workspace under `prefix` (a folder, '' for all), its path relative to that folder. */
 export async function readAll(ws: Workspace, prefix = ''): Promise<WorkspaceFile[]> {
-  const files: WorkspaceFile[] = [];
-  for (const p of await ws.list(prefix)) {
-    const f = await ws.read(p);
-    if (f) files.push(f);
-  }
-  return files;
+  const dir = workspacePath(prefix);
+  const strip = dir ? dir.length + 1 : 0;
+  const files = await mapLimit(await ws.list(dir), READ_CONCURRENCY, (p) => ws.read(p));
+  return files.filter((f) => f !== undefined).map((f) => ({ ...f, path: f.path.slice(strip) }));
 }
 
 /** A workspace held in memory (dry runs, tests). */

@@ -1,11 +1,12 @@
+import { hexDigest } from '../../lib/digest';
 import { contentTypeOf } from '../content-types';
 import { isSafeSitePath } from './safe-path';
 import { sanitizeDocsHtml } from '../sanitize';
 import { DocsBuildError } from './errors';
-import { normalizePath, pageFileOf, pageUrlOf } from './links';
+import { isIndexPage, normalizePath, pageFileOf, pageUrlOf } from './links';
 import { renderPage, type RenderedPage } from './markdown';
 import { parseMkdocs, type MkdocsConfig, type NavSource } from './mkdocs';
-import { finishSite, pageDocument, sha256Hex, tableOfContents, type BuiltSite, type NavItem, type PageInfo, type SearchPage } from './site-files';
+import { finishSite, pageDocument, tableOfContents, type BuiltSite, type NavItem, type PageInfo, type SearchPage } from './site-files';
 
 /** Limits of one source tree: beyond them a build fails instead of exhausting the Worker. */
 export const SOURCE_LIMITS = { files: 3000, bytes: 40 * 1024 * 1024, pageBytes: 2 * 1024 * 1024 };
@@ -30,6 +31,13 @@ const humanize = (name: string) => {
   return base.charAt(0).toUpperCase() + base.slice(1);
 };
 const httpsUrl = (v: string | undefined) => (v && /^https?:\/\//i.test(v) ? v : undefined);
+
+/**
+ * Whether a file of a docs folder goes into a build: Markdown pages and assets of served types.
+ * Pages come from Markdown only, so HTML files are not sources (a stray one would be an
+ * unsanitized page); the GitHub build fetches only these.
+ */
+export const isDocsSource = (path: string) => /\.md$/i.test(path) || (contentTypeOf(path) !== undefined && !/\.html?$/i.test(path));
 
 /** The mkdocs.yml of a source tree, its parsed config, and the docs folder's files by docs-relative path. */
 function readSources(files: Map<string, Uint8Array>): { config: MkdocsConfig; docs: Map<string, Uint8Array> } {
@@ -72,17 +80,16 @@ function navFromConfig(entries: NavSource[], pages: Map<string, RenderedPage>): 
   });
 }
 
-const isIndex = (name: string) => /^(index|readme)\.md$/i.test(name);
-
 /** The nav MkDocs would make without one: the index page first, then pages and folders alphabetically. */
 export function defaultNav(mdPaths: string[], titleOf: (mdPath: string) => string, dir = ''): NavItem[] {
   const here = mdPaths.filter((p) => p.startsWith(dir) && !p.slice(dir.length).includes('/'));
   const folders = [...new Set(mdPaths.filter((p) => p.startsWith(dir) && p.slice(dir.length).includes('/')).map((p) => p.slice(dir.length).split('/')[0]!))];
-  const index = here.find((p) => isIndex(p.slice(dir.length)));
+  // Sources are one per URL, so a folder has at most one index page.
+  const index = here.find(isIndexPage);
   const items: NavItem[] = [];
   if (index) items.push({ title: dir === '' ? 'Home' : titleOf(index), path: pageUrlOf(index) });
   const rest: { key: string; item: NavItem }[] = [
-    ...here.filter((p) => p !== index && !(index && isIndex(p.slice(dir.length)))).map((p) => ({ key: p.slice(dir.length).toLowerCase(), item: { title: titleOf(p), path: pageUrlOf(p) } })),
+    ...here.filter((p) => p !== index).map((p) => ({ key: p.slice(dir.length).toLowerCase(), item: { title: titleOf(p), path: pageUrlOf(p) } })),
     ...folders.map((f) => ({ key: f.toLowerCase(), item: { title: humanize(f), children: defaultNav(mdPaths, titleOf, `${dir}${f}/`) } })),
   ];
   rest.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -137,26 +144,25 @@ export async function buildSite(files: Map<string, Uint8Array>, options: BuildOp
   const editUrlOf = (mdPath: string) => {
     const encoded = mdPath.split('/').map(encodeURIComponent).join('/');
     if (editBase) return `${editBase}${config.docsDir}/${encoded}`;
-    return configEdit && httpsUrl(configEdit) ? `${configEdit}${encoded}` : undefined;
+    return configEdit ? `${configEdit}${encoded}` : undefined;
   };
   for (const [mdPath, page] of rendered) {
     const url = pageUrlOf(mdPath);
     const title = page.h1 ?? navTitles.get(url) ?? (url === '' ? siteName : humanize(mdPath.split('/').pop()!));
     const file = pageFileOf(url);
+    const editUrl = editUrlOf(mdPath);
     out.set(file, encoder.encode(pageDocument(title, siteName, sanitizeDocsHtml(page.html))));
     pages[url] = {
       title,
       file,
       source: `${config.docsDir}/${mdPath}`,
-      ...(editUrlOf(mdPath) ? { edit_url: editUrlOf(mdPath) } : {}),
+      ...(editUrl ? { edit_url: editUrl } : {}),
       toc: tableOfContents(page.headings),
     };
     search.push({ path: url, title, text: page.text });
   }
   for (const [path, data] of docs) {
-    if (/\.md$/i.test(path) || !contentTypeOf(path) || !isSafeSitePath(path) || out.has(path)) continue;
-    // Pages come from Markdown only: a stray HTML file would be an unsanitized page.
-    if (/\.html?$/i.test(path)) continue;
+    if (/\.md$/i.test(path) || !isDocsSource(path) || !isSafeSitePath(path) || out.has(path)) continue;
     out.set(path, data);
   }
   const repoUrl = httpsUrl(options.repoUrl ?? config.repoUrl);
@@ -171,7 +177,8 @@ export async function buildSite(files: Map<string, Uint8Array>, options: BuildOp
 
 /** One digest over every file's path and bytes. */
 async function digestAll(files: Map<string, Uint8Array>): Promise<string> {
-  const parts: string[] = [];
-  for (const [path, data] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) parts.push(`${path}:${await sha256Hex(data)}`);
-  return sha256Hex(parts.join('\n'));
+  const sorted = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  // Started together: awaiting each digest in turn costs a round trip through the runtime per file.
+  const digests = await Promise.all(sorted.map(([, data]) => hexDigest('SHA-256', data)));
+  return hexDigest('SHA-256', sorted.map(([path], i) => `${path}:${digests[i]}`).join('\n'));
 }

@@ -1,5 +1,5 @@
 import { highlightHtml } from './hljs-languages.js';
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml } from './site-files';
 
 /** Highlights a fenced code block as markdown-it's `highlight` option expects: a whole `<pre>`, or '' to let it escape the code. */
 export function highlightCode(code: string, info: string): string {

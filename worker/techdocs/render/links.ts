@@ -17,12 +17,12 @@ export function normalizePath(path: string): string | undefined {
 /** The folder of a file path, with a trailing slash ('' at the root). */
 export const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 
-/** Whether a Markdown source is its folder's index page. */
-const isIndex = (mdPath: string) => /^(index|readme)\.md$/i.test(mdPath.slice(mdPath.lastIndexOf('/') + 1));
+/** Whether a Markdown source is its folder's index page (`index.md` or `README.md`). */
+export const isIndexPage = (mdPath: string) => /^(index|readme)\.md$/i.test(mdPath.slice(mdPath.lastIndexOf('/') + 1));
 
 /** The page URL path of a Markdown source (`guides/setup.md` → `guides/setup/`, `guides/index.md` → `guides/`). */
 export function pageUrlOf(mdPath: string): string {
-  if (isIndex(mdPath)) return dirOf(mdPath);
+  if (isIndexPage(mdPath)) return dirOf(mdPath);
   return `${mdPath.replace(/\.md$/i, '')}/`;
 }
 
@@ -51,7 +51,7 @@ export type LinkTarget =
   | { kind: 'outside' };
 
 /** Resolves a reference written in the Markdown source `fromMd` (both relative to the docs folder). */
-export function resolveReference(fromMd: string, href: string, pages: ReadonlySet<string>): LinkTarget {
+function resolveReference(fromMd: string, href: string, pages: ReadonlySet<string>): LinkTarget {
   if (EXTERNAL.test(href) || href.startsWith('/')) return { kind: 'external' };
   if (href.startsWith('#') || href === '') return { kind: 'anchor' };
   const cut = href.search(/[?#]/);

@@ -93,7 +93,7 @@ const inlineText = (token: Token | undefined) =>
     .join('');
 
 /** The Markdown renderer every page goes through, in the Worker and in the CLI alike. */
-export function createMarkdown(): Md {
+function createMarkdown(): Md {
   // Raw HTML is passed through as MkDocs does (docs rely on <details>, <kbd>, <br>…); every page
   // is sanitized with the strict allow-list afterwards, so this adds no way to run code.
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false, highlight: highlightCode });

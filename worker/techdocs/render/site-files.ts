@@ -72,7 +72,8 @@ export function tableOfContents(headings: Heading[]): TocItem[] {
   return toc;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text escaped for HTML content and double-quoted attributes. */
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A page's HTML document around already-sanitized content: the one shape every stored page has. */
 export function pageDocument(title: string, siteName: string, sanitizedContent: string): string {
@@ -88,11 +89,4 @@ export function finishSite(files: Map<string, Uint8Array>, meta: Omit<SiteMetada
   const metadata: SiteMetadata = { ...meta, files: [...files.keys(), METADATA_FILE].sort() };
   files.set(METADATA_FILE, encoder.encode(JSON.stringify(metadata)));
   return { files, metadata, nav, pages };
-}
-
-/** A SHA-256 hex digest of some bytes (the etag of a site built without a commit). */
-export async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -187,7 +187,8 @@ export function normalizeUploadedSite(archive: Map<string, Uint8Array>, options:
     found.push({ url, title });
   }
   if (found.length === 0) throw new InputError('The archive contains no HTML pages (expected the output folder of techdocs-cli generate)');
-  const rank = (url: string) => (order.has(url) ? [...order.keys()].indexOf(url) : order.size);
+  const position = new Map([...order.keys()].map((url, i) => [url, i]));
+  const rank = (url: string) => position.get(url) ?? order.size;
   found.sort((a, b) => rank(a.url) - rank(b.url) || (a.url === '' ? -1 : b.url === '' ? 1 : a.url < b.url ? -1 : 1));
   const etag = meta.etag ?? options.etag;
   // A site built by this project's CLI carries its mkdocs nav and edit links; others get one from their pages.
