@@ -15,6 +15,8 @@
 // registered with POST /api/catalog/locations, and ingestion counts until every entity is readable
 // and the sample entities carry exactly their expected relations. Then every entity's relation
 // count is checked, and each query runs sequentially and from C concurrent clients.
+// Before the sizes, a one-line Worker with no bindings is measured under the same wrangler dev: the
+// request path's floor without the portal.
 // Results: a table on stdout and JSON in bench-results/ (git-ignored).
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -231,6 +233,21 @@ async function runPaging(base, expected) {
   return { pageSize: PAGE_SIZE, runs, medianMs: median.ms, pages: median.pages, items: median.items, pageP50: median.pageP50, serverP50: median.serverP50 };
 }
 
+/** The floor of wrangler dev itself: a one-line Worker with no bindings, measured like the queries. */
+async function measureBareFloor(tools, opts) {
+  const bare = await tools.startBareWorker();
+  try {
+    const urlOf = () => `${bare.url}/`;
+    await load(urlOf, { count: WARMUP, concurrency: 1 });
+    const sequential = await load(urlOf, { count: opts.requests, concurrency: 1 });
+    const concurrent = await load(urlOf, { count: opts.requests, concurrency: opts.concurrency });
+    say(`bare Worker under wrangler dev: seq p50/p95 ${sequential.p50}/${sequential.p95} ms, c${opts.concurrency} ${concurrent.rps} req/s`);
+    return { sequential, concurrent };
+  } finally {
+    await bare.stop();
+  }
+}
+
 // ---------- one size ----------
 
 async function benchSize(n, opts, tools) {
@@ -327,11 +344,12 @@ function printTechdocs(t) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { writeCatalog } = await importOrExit(GENERATOR, 'The catalog generator (shared/bench, expected beside the repository)');
-  const { startPortal, freePort } = await importOrExit(join(ROOT, 'scripts', 'lib', 'portal.mjs'), 'scripts/lib/portal.mjs');
+  const { startPortal, startBareWorker, freePort } = await importOrExit(join(ROOT, 'scripts', 'lib', 'portal.mjs'), 'scripts/lib/portal.mjs');
   const backstage = existsSync(BACKSTAGE) ? JSON.parse(readFileSync(BACKSTAGE, 'utf8')) : undefined;
   const report = { date: new Date().toISOString(), machine: machine(), options: opts, sizes: [] };
   const ui = opts.parts.includes('ui') ? await importOrExit(join(ROOT, 'scripts', 'bench', 'ui.mjs'), 'scripts/bench/ui.mjs') : undefined;
   if (opts.parts.includes('catalog')) {
+    if (!opts.ingestOnly) report.bareFloor = await measureBareFloor({ startBareWorker }, opts);
     for (const n of opts.sizes) report.sizes.push(await benchSize(n, opts, { writeCatalog, startPortal, freePort, benchUi: ui?.benchUi }));
   } else if (ui) {
     report.ui = await ui.benchUi({ n: opts.sizes[0], runs: opts.uiRuns });
@@ -356,6 +374,10 @@ async function main() {
   }
   const m = report.machine;
   console.log(`\nGreenroom catalog bench, ${report.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}, ${opts.requests} requests per query`);
+  if (report.bareFloor) {
+    const { sequential: s, concurrent: c } = report.bareFloor;
+    console.log(`\nRequest-path floor without the portal (a one-line Worker, no bindings, same wrangler dev): seq ${fmt(s.p50, s.p95)} ms, c${opts.concurrency} ${fmt(c.p50, c.p95)} ms, ${c.rps} req/s`);
+  }
   for (const r of report.sizes) printSize(r, backstage, opts.concurrency);
   for (const r of [...report.sizes.map((s) => s.ui), report.ui]) if (r) ui.printUi(r);
   if (report.github) printGithub(report.github);

@@ -2,7 +2,7 @@
 // tests. Only Node built-ins: it runs before anything else is known to work.
 
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,4 +200,26 @@ export async function startPortal({
     );
   }
   return { url, persistTo: stateDir, stop, exited: dev.exited.then(({ code, signal }) => ({ code, signal })) };
+}
+
+/**
+ * Starts a one-line Worker with no bindings under the same wrangler dev, so a benchmark can tell
+ * the request path's own floor (wrangler's proxy and workerd) from what the portal adds to it.
+ * @returns {Promise<{ url: string, stop(): Promise<void> }>}
+ */
+export async function startBareWorker({ port } = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'greenroom-bare-worker-'));
+  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(await readFile(join(ROOT, 'wrangler.toml'), 'utf8'))?.[1] ?? '2026-11-01';
+  await writeFile(join(dir, 'index.js'), "export default { fetch: () => new Response('ok') };\n");
+  await writeFile(join(dir, 'wrangler.toml'), `name = "bare"\nmain = "index.js"\ncompatibility_date = "${date}"\n`);
+  const url = `http://${HOST}:${port ?? (await freePort())}`;
+  const tail = createTail();
+  const args = ['dev', '--config', join(dir, 'wrangler.toml'), '--ip', HOST, '--port', new URL(url).port, '--inspector-port', String(await freePort()), '--persist-to', dir, '--log-level', 'error'];
+  const dev = spawnWrangler(args, { stdio: 'pipe', stdin: 'ignore', tail });
+  const stop = () => stopProcess(dev);
+  if (!(await waitForHealth(url, dev, Date.now() + DEFAULT_HEALTH_TIMEOUT_MS))) {
+    await stop();
+    throw failure('The bare Worker did not start.', tail);
+  }
+  return { url, stop };
 }

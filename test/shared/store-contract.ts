@@ -92,6 +92,13 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       expect((await store.readFacets(['spec.type']))['spec.type']).toEqual([{ value: 'website', count: 2 }]);
       await store.deleteEntity('component:default/a');
       expect((await store.readPage({ filter, order: [], limit: 1, withTotal: true })).total).toBe(1);
+      expect((await store.readFacets(['spec.type']))['spec.type']).toEqual([{ value: 'website', count: 1 }]);
+      // A changed value moves between counts, on a facet key and on any other key alike.
+      await store.writeLocation(write('url:c', [component('b', { type: 'Service', owner: 'team-b' })]));
+      const after = await store.readFacets(['spec.type', 'spec.owner', 'kind']);
+      expect(after['spec.type']).toEqual([{ value: 'Service', count: 1 }]);
+      expect(after['spec.owner']).toEqual([{ value: 'team-b', count: 1 }]);
+      expect(after.kind).toEqual([{ value: 'Component', count: 1 }]);
     });
 
     it('finds entities by full text, as substrings, restricted to fields when asked', async () => {
@@ -106,6 +113,22 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       expect(byName.rows.map((r) => r.ref)).toEqual(['component:default/payments-api']);
       const short = await store.readPage({ order: [], fullText: { term: 'se', fields: ['metadata.title'] }, limit: 10 });
       expect(short.rows.map((r) => r.ref)).toEqual(['component:default/search']);
+    });
+
+    it('keeps the name-and-title full-text index in step with rewrites and deletions', async () => {
+      const byTitle = async (term: string) =>
+        (await store.readPage({ order: [], fullText: { term, fields: ['metadata.name', 'metadata.title'] }, limit: 10 })).rows.map((r) => r.ref);
+      await store.writeLocation(write('url:nt', [component('alpha', {}, { title: 'Checkout gateway' }), component('beta', {}, { title: 'Checkout ledger' })]));
+      expect(await byTitle('checkout')).toEqual(['component:default/alpha', 'component:default/beta']);
+      // Only alpha's title changes; beta is left out of the location, so it is orphaned, still found.
+      await store.writeLocation(write('url:nt', [component('alpha', {}, { title: 'Payments gateway' })]));
+      expect(await byTitle('checkout')).toEqual(['component:default/beta']);
+      expect(await byTitle('payments')).toEqual(['component:default/alpha']);
+      await store.writeLocation(write('url:nt', [], { orphanStrategy: 'delete' }));
+      expect(await byTitle('gateway')).toEqual([]);
+      expect(await byTitle('ledger')).toEqual(['component:default/beta']);
+      await store.deleteEntity('component:default/beta');
+      expect(await byTitle('ledger')).toEqual([]);
     });
 
     it('counts facets with original case, scoped by a filter', async () => {

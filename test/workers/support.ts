@@ -7,7 +7,7 @@ import { CatalogStore } from '../../worker/catalog/store/store';
 /** Empties every catalog table so each test starts from nothing. */
 export async function clearCatalog(): Promise<void> {
   await env.DB.batch(
-    ['locations', 'location_keys', 'entities', 'relations', 'search', 'entities_fts'].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
+    ['locations', 'location_keys', 'entities', 'relations', 'search', 'facet_values', 'entities_fts', 'entity_names_fts'].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );
 }
 

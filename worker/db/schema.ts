@@ -74,7 +74,19 @@ export const search = sqliteTable(
     entityId: integer('entity_id').notNull(),
     originalValue: text('original_value'),
   },
-  (t) => [primaryKey({ columns: [t.key, t.value, t.entityId] }), index('search_entity').on(t.entityId)],
+  (t) => [primaryKey({ columns: [t.key, t.entityId, t.value] }), index('search_entity').on(t.entityId)],
+);
+
+/** The search rows of the facet keys (FACET_KEYS), again in value order so counting them needs no sort. */
+export const facetValues = sqliteTable(
+  'facet_values',
+  {
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    entityId: integer('entity_id').notNull(),
+    originalValue: text('original_value'),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.value, t.entityId] })],
 );
 
 /** A token that every entity write replaces (triggers in the migration); guards reused results. */

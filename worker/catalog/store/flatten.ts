@@ -7,6 +7,13 @@ export interface SearchRow {
   original: string | null;
 }
 
+/**
+ * Keys whose rows are also kept in value order (table facet_values, migration 0010) so their
+ * facet counts need no sort: the portal's facet filters and kind, each value shared by many
+ * entities, so a new entity's rows land at the end of a value's run.
+ */
+export const FACET_KEYS: readonly string[] = ['kind', 'metadata.namespace', 'metadata.tags', 'spec.type', 'spec.lifecycle', 'spec.system'];
+
 /** Values longer than this are not indexed (as in Backstage): only the key's existence is. */
 const MAX_VALUE_LENGTH = 200;
 /** A descriptor with an enormous spec should not flood the table. */

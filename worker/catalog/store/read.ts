@@ -4,6 +4,9 @@ import type { EntityFilter } from '../query/filter';
 import type { OrderField } from '../query/order';
 import { filterSql, fullTextSql, keysetSql, orderBySql, sortColumnsSql } from './sql';
 import { GENERATION_SQL, generationOf, recall, remember, unlessAt } from './memo';
+import { FACET_KEYS } from './flatten';
+
+const FACET_KEY_SET = new Set(FACET_KEYS);
 
 /** A stored entity as the API returns it: final JSON text plus the values it sorted by. */
 export interface EntityRow {
@@ -154,7 +157,8 @@ export async function readFacets(
       const type = facet.slice('relations.'.length);
       return sql`SELECT target AS value, count(DISTINCT source) AS count FROM relations WHERE lower(type) = ${type.toLowerCase()}${relationScope} GROUP BY target${guard}`;
     }
-    return sql`SELECT max(original_value) AS value, count(*) AS count FROM search WHERE key = ${key} AND value != ''${scope} GROUP BY value${guard}`;
+    const table = FACET_KEY_SET.has(key) ? sql`facet_values` : sql`search`;
+    return sql`SELECT max(original_value) AS value, count(*) AS count FROM ${table} WHERE key = ${key} AND value != ''${scope} GROUP BY value${guard}`;
   });
   const [generation, ...results] = await db.readBatch([GENERATION_SQL, ...queries]);
   const current = generationOf(generation!);

@@ -55,6 +55,9 @@ export function filterSql(filter: EntityFilter | undefined): SQL {
   return leafSql(filter.key, filter);
 }
 
+/** Columns that the small names-only index (entity_names_fts) also holds. */
+const NAME_COLUMNS = new Set<string>(['name', 'title']);
+
 function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -68,6 +71,9 @@ export function fullTextSql(fullText: { term: string; fields: string[] } | undef
   if (ftsUsable) {
     const phrase = `"${term.replace(/"/g, '""')}"`;
     const match = columns.length ? `{${[...new Set(columns)].join(' ')}} : ${phrase}` : phrase;
+    if (columns.length && columns.every((c) => NAME_COLUMNS.has(c!))) {
+      return sql`e.id IN (SELECT rowid FROM entity_names_fts WHERE entity_names_fts MATCH ${match})`;
+    }
     return sql`e.id IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ${match})`;
   }
   const like = `%${escapeLike(term)}%`;

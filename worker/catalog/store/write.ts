@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { hexDigest, toHex } from '../../lib/digest';
 import { ANNOTATION, PROCESSING_STATUS_TYPE, type EntityStatusItem } from '../model/entity';
 import type { ChildLocation, DocumentError, LocationOutput, ProcessedEntity } from '../ingest/types';
-import { flattenForSearch, fullTextRow } from './flatten';
+import { FACET_KEYS, flattenForSearch, fullTextRow } from './flatten';
 
 /** One location key's processing outcome, to be written atomically. */
 export interface LocationWrite {
@@ -89,10 +89,18 @@ function statusItems(errors: DocumentError[]): EntityStatusItem[] {
 
 const refsParam = (refs: string[]) => JSON.stringify(refs);
 
-/** SQL deleting everything derived from the given entities' rows (search, FTS). */
+const FACET_KEYS_PARAM = JSON.stringify(FACET_KEYS);
+
+/** SQL deleting everything derived from the given entities' rows (search, facet and full-text rows). */
 function clearDerived(refs: string[]): SQL[] {
   const ids = sql`SELECT id FROM entities WHERE ref IN (SELECT value FROM json_each(${refsParam(refs)}))`;
-  return [sql`DELETE FROM search WHERE entity_id IN (${ids})`, sql`DELETE FROM entities_fts WHERE rowid IN (${ids})`];
+  // facet_values is ordered by value, so its rows are found through the search rows they copy.
+  return [
+    sql`DELETE FROM facet_values WHERE (key, value, entity_id) IN (SELECT key, value, entity_id FROM search WHERE entity_id IN (${ids}) AND key IN (SELECT value FROM json_each(${FACET_KEYS_PARAM})))`,
+    sql`DELETE FROM search WHERE entity_id IN (${ids})`,
+    sql`DELETE FROM entities_fts WHERE rowid IN (${ids})`,
+    sql`DELETE FROM entity_names_fts WHERE rowid IN (${ids})`,
+  ];
 }
 
 // Rows travel to the database as JSON parameters, serialised again by the D1 client and parsed
@@ -105,7 +113,7 @@ function searchItem(p: ProcessedEntity): [string, (string | null)[][]] {
   return [p.ref, flattenForSearch(p.entity).map((r) => (r.original === r.value ? [r.key, r.value] : [r.key, r.value, r.original]))];
 }
 
-/** Statements that insert search and full-text rows for entities already written under `locationKey`. */
+/** Statements that insert search, facet and full-text rows for entities already written under `locationKey`. */
 function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] {
   const out: SQL[] = [];
   for (const chunk of chunkJson(entities.map(searchItem))) {
@@ -124,6 +132,15 @@ function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] 
              json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]')
       FROM json_each(${chunk}) j CROSS JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
   }
+  // Copied from the rows just written rather than sent again.
+  const refs = refsParam(entities.map((p) => p.ref));
+  const written = sql`SELECT e.id FROM json_each(${refs}) j CROSS JOIN entities e ON e.ref = j.value AND e.location_key = ${locationKey}`;
+  out.push(sql`INSERT OR IGNORE INTO facet_values (key, value, entity_id, original_value)
+    SELECT key, value, entity_id, original_value FROM search
+    WHERE key IN (SELECT value FROM json_each(${FACET_KEYS_PARAM})) AND entity_id IN (${written})`);
+  out.push(sql`INSERT INTO entity_names_fts (rowid, name, title)
+    SELECT f.rowid, f.name, f.title FROM entities_fts f
+    WHERE f.rowid IN (${written})`);
   return out;
 }
 
