@@ -115,6 +115,33 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       expect(short.rows.map((r) => r.ref)).toEqual(['component:default/search']);
     });
 
+    it('pages full-text matches in ref order both ways, for common and rare terms alike', async () => {
+      // 300 entities: "common" matches all of them (the page is found by walking the ref
+      // index), "rare" matches three (they are looked up and sorted); both must page the same way.
+      const names = Array.from({ length: 300 }, (_, i) => `common-${String((i * 7919) % 300).padStart(3, '0')}${i % 100 === 0 ? '-rare' : ''}`);
+      await store.writeLocation(write('url:pages', names.map((n) => component(n))));
+      const expectPages = async (term: string, kind: string | undefined, expected: string[]) => {
+        const filter = kind ? { key: 'kind', values: [kind] } : undefined;
+        const fullText = { term, fields: ['metadata.name'] };
+        const seen: string[] = [];
+        let boundary: (string | number | null)[] | undefined;
+        for (;;) {
+          const { rows } = await store.readPage({ filter, order: [], fullText, limit: 40, ...(boundary ? { boundary } : {}) });
+          seen.push(...rows.map((r) => r.ref));
+          if (rows.length < 40) break;
+          boundary = rows.at(-1)!.sort;
+        }
+        expect(seen).toEqual(expected);
+        const back = await store.readPage({ filter, order: [], fullText, limit: 40, boundary: [expected.at(-1)!], reverse: true });
+        expect(back.rows.map((r) => r.ref)).toEqual(expected.slice(-41, -1).reverse());
+      };
+      const all = names.map((n) => `component:default/${n}`).sort();
+      await expectPages('common', undefined, all);
+      await expectPages('common', 'component', all);
+      await expectPages('rare', undefined, all.filter((r) => r.endsWith('-rare')));
+      await expectPages('common', 'api', []);
+    });
+
     it('keeps the name-and-title full-text index in step with rewrites and deletions', async () => {
       const byTitle = async (term: string) =>
         (await store.readPage({ order: [], fullText: { term, fields: ['metadata.name', 'metadata.title'] }, limit: 10 })).rows.map((r) => r.ref);

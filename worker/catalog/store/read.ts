@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { EntityFilter } from '../query/filter';
 import type { OrderField } from '../query/order';
-import { filterSql, fullTextSql, keysetSql, orderBySql, sortColumnsSql } from './sql';
+import { filterSql, fullTextIdsSql, fullTextSql, keysetSql, orderBySql, sortColumnsSql } from './sql';
 import { GENERATION_SQL, generationOf, recall, remember, unlessAt } from './memo';
 import { FACET_KEYS } from './flatten';
 
@@ -66,6 +66,33 @@ function orBranches(filter: EntityFilter | undefined): EntityFilter[] {
 }
 
 /**
+ * How many more entries of the ref index a walk may step over than rows a sort may look up, for
+ * the same cost: index entries are small and packed, entity rows large and spread out.
+ */
+const WALK_STEPS_PER_LOOKUP = 20;
+
+/**
+ * A full-text page in the default (ref) order. Sorting the matches looks up every one of them,
+ * thousands of rows for a common term; walking the ref index and keeping the rows that match
+ * stops after the page, but crosses the whole index when matches are rare. The statement holds
+ * both plans, and the match count turns one of them off: a LIMIT of 0 ends a query before its
+ * first row. A walk is chosen when it should step over fewer entries (page × entities ÷ matches)
+ * than WALK_STEPS_PER_LOOKUP × the lookups a sort would make.
+ */
+function fullTextPageIdsSql(q: PageQuery, ids: SQL, dir: SQL, offset: number): SQL {
+  const keyset = q.boundary ? sql` AND ${keysetSql(q.order, q.boundary, !!q.reverse)}` : sql``;
+  const rest = sql`${filterSql(q.filter)}${keyset}`;
+  const walk = sql`n * n * ${WALK_STEPS_PER_LOOKUP} > ${q.limit + offset} * (SELECT coalesce(max(id), 0) FROM entities)`;
+  // `+e.id` keeps SQLite from driving the walk by the matches, so it follows the ref index.
+  return sql`WITH hits AS MATERIALIZED (${ids}), matched AS MATERIALIZED (SELECT count(*) AS n FROM hits)
+    SELECT * FROM (SELECT e.id, e.ref FROM entities e WHERE +e.id IN (SELECT id FROM hits) AND ${rest}
+      ORDER BY e.ref ${dir} LIMIT (SELECT CASE WHEN ${walk} THEN ${q.limit} ELSE 0 END FROM matched) OFFSET ${offset})
+    UNION ALL
+    SELECT * FROM (SELECT e.id, e.ref FROM entities e WHERE e.id IN (SELECT id FROM hits) AND ${rest}
+      ORDER BY e.ref ${dir} LIMIT (SELECT CASE WHEN ${walk} THEN 0 ELSE ${q.limit} END FROM matched) OFFSET ${offset})`;
+}
+
+/**
  * The ids (and sort values) of one page. Under the default order an OR of filters is answered
  * branch by branch: each walks its own index in ref order and stops at the page size, instead of
  * SQLite gathering and sorting every row that matches any branch.
@@ -74,6 +101,8 @@ function pageIdsSql(q: PageQuery): SQL {
   const dir = q.reverse ? sql`DESC` : sql`ASC`;
   const offset = q.offset ?? 0;
   const branches = q.order.length === 0 ? orBranches(q.filter) : [];
+  const ftsIds = q.order.length === 0 && branches.length <= 1 ? fullTextIdsSql(q.fullText) : undefined;
+  if (ftsIds) return fullTextPageIdsSql(q, ftsIds, dir, offset);
   if (branches.length > 1) {
     const parts = branches.map(
       (b) => sql`SELECT * FROM (SELECT e.id, e.ref FROM entities e WHERE ${matchSql(q, b)} ORDER BY e.ref ${dir} LIMIT ${q.limit + offset})`,

@@ -62,20 +62,26 @@ function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The query of the ids (column `id`) a full-text filter matches through FTS5, if FTS5 can answer it. */
+export function fullTextIdsSql(fullText: { term: string; fields: string[] } | undefined): SQL | undefined {
+  if (!fullText || !fullText.term) return undefined;
+  const term = fullText.term.toLowerCase();
+  const columns = fullText.fields.map((f) => FTS_COLUMNS[f.toLowerCase()]);
+  if ([...term].length < 3 || !columns.every((c) => c !== undefined)) return undefined;
+  const phrase = `"${term.replace(/"/g, '""')}"`;
+  const match = columns.length ? `{${[...new Set(columns)].join(' ')}} : ${phrase}` : phrase;
+  if (columns.length && columns.every((c) => NAME_COLUMNS.has(c!))) {
+    return sql`SELECT rowid AS id FROM entity_names_fts WHERE entity_names_fts MATCH ${match}`;
+  }
+  return sql`SELECT rowid AS id FROM entities_fts WHERE entities_fts MATCH ${match}`;
+}
+
 /** Compiles a full-text filter: FTS5 trigram match where it can, a LIKE over search rows otherwise. */
 export function fullTextSql(fullText: { term: string; fields: string[] } | undefined): SQL {
   if (!fullText || !fullText.term) return sql`1`;
+  const ids = fullTextIdsSql(fullText);
+  if (ids) return sql`e.id IN (${ids})`;
   const term = fullText.term.toLowerCase();
-  const columns = fullText.fields.map((f) => FTS_COLUMNS[f.toLowerCase()]);
-  const ftsUsable = [...term].length >= 3 && columns.every((c) => c !== undefined);
-  if (ftsUsable) {
-    const phrase = `"${term.replace(/"/g, '""')}"`;
-    const match = columns.length ? `{${[...new Set(columns)].join(' ')}} : ${phrase}` : phrase;
-    if (columns.length && columns.every((c) => NAME_COLUMNS.has(c!))) {
-      return sql`e.id IN (SELECT rowid FROM entity_names_fts WHERE entity_names_fts MATCH ${match})`;
-    }
-    return sql`e.id IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ${match})`;
-  }
   const like = `%${escapeLike(term)}%`;
   const keys = fullText.fields.length
     ? sql` AND s.key IN (SELECT value FROM json_each(${JSON.stringify(fullText.fields.map((f) => f.toLowerCase()))}))`
