@@ -205,6 +205,14 @@ function querySet(manifest) {
 /** Issue's targets at 100,000 entities (server p95, wall p95), judged on the sequential run. */
 const TARGETS = { page: { server: 5, wall: 15 }, facets: { server: 20, wall: 15 } };
 
+/** Warm-up requests, then `opts.requests` sent one after another and again from `opts.concurrency` clients. */
+async function measure(urlOf, opts) {
+  await load(urlOf, { count: WARMUP, concurrency: 1 });
+  const sequential = await load(urlOf, { count: opts.requests, concurrency: 1 });
+  const concurrent = await load(urlOf, { count: opts.requests, concurrency: opts.concurrency });
+  return { sequential, concurrent };
+}
+
 async function runQueries(base, manifest, opts) {
   const results = {};
   for (const q of querySet(manifest)) {
@@ -212,9 +220,7 @@ async function runQueries(base, manifest, opts) {
     // The first request after ingestion computes what later ones may reuse (totals, facets): shown apart.
     const firstRes = await httpRequest(urlOf(0));
     const first = { ms: Math.round(firstRes.ms * 10) / 10, serverMs: firstRes.serverMs };
-    await load(urlOf, { count: WARMUP, concurrency: 1 });
-    const sequential = await load(urlOf, { count: opts.requests, concurrency: 1 });
-    const concurrent = await load(urlOf, { count: opts.requests, concurrency: opts.concurrency });
+    const { sequential, concurrent } = await measure(urlOf, opts);
     results[q.name] = { label: q.label, target: q.target ? TARGETS[q.target] : undefined, first, sequential, concurrent };
     say(`${q.name}: seq p50/p95 ${sequential.p50}/${sequential.p95} ms (server ${sequential.serverP50}/${sequential.serverP95}), c${opts.concurrency} ${concurrent.rps} req/s`);
   }
@@ -237,10 +243,7 @@ async function runPaging(base, expected) {
 async function measureBareFloor(tools, opts) {
   const bare = await tools.startBareWorker();
   try {
-    const urlOf = () => `${bare.url}/`;
-    await load(urlOf, { count: WARMUP, concurrency: 1 });
-    const sequential = await load(urlOf, { count: opts.requests, concurrency: 1 });
-    const concurrent = await load(urlOf, { count: opts.requests, concurrency: opts.concurrency });
+    const { sequential, concurrent } = await measure(() => `${bare.url}/`, opts);
     say(`bare Worker under wrangler dev: seq p50/p95 ${sequential.p50}/${sequential.p95} ms, c${opts.concurrency} ${concurrent.rps} req/s`);
     return { sequential, concurrent };
   } finally {
