@@ -16,7 +16,7 @@ function stubFetch(status = 200) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the catalog list fetched ahead of its page', () => {
-  it('asks for the view: its filter, its order only when not the default, its cursor alone', async () => {
+  it('asks for the view: its filter, its order, its cursor alone', async () => {
     const urls = stubFetch();
     await fetchCatalogPage(parseView({ owner: 'group:default/a', q: 'pay' }));
     await fetchCatalogPage(parseView({ sort: 'owner', order: 'desc' }));
@@ -24,7 +24,7 @@ describe('the catalog list fetched ahead of its page', () => {
     const [first, sorted, next] = urls.map((u) => new URL(u, 'http://x').searchParams);
     expect(first!.get('filter')).toBe('kind=component,relations.ownedBy=group:default/a');
     expect(first!.get('fullTextFilterTerm')).toBe('pay');
-    expect(first!.has('orderField')).toBe(false);
+    expect(first!.get('orderField')).toBe('metadata.name,asc');
     expect(sorted!.get('orderField')).toBe('spec.owner,desc');
     expect([...next!.keys()].sort()).toEqual(['cursor', 'fields', 'limit']);
   });

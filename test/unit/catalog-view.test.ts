@@ -26,7 +26,7 @@ describe('the catalog view in the URL', () => {
     });
     expect(isFiltered(view)).toBe(false);
     expect(filterExpression(view)).toBe('kind=component');
-    expect(orderFields(view)).toEqual([]);
+    expect(orderFields(view)).toEqual(['metadata.name,asc']);
     expect(orderFields(parseView({ order: 'desc' }))).toEqual(['metadata.name,desc']);
   });
 

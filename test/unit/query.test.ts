@@ -96,7 +96,7 @@ describe('ordering', () => {
 });
 
 describe('cursors', () => {
-  const state = { order: [], direction: 'next' as const, boundary: ['component:default/a'], totalItems: 3, filter: { key: 'kind', values: ['component'] } };
+  const state = { order: [], direction: 'next' as const, boundary: [42], totalItems: 3, filter: { key: 'kind', values: ['component'] } };
 
   it('round-trips and is readable by Backstage\'s client as non-predicate', async () => {
     const cursor = await encodeCursor(state, 'secret');
@@ -114,5 +114,10 @@ describe('cursors', () => {
     await expect(decodeCursor(cursor, 'another-secret')).rejects.toThrow(/Malformed cursor/);
     await expect(decodeCursor('%%%', 'secret')).rejects.toThrow(/Malformed cursor/);
     await expect(decodeCursor(btoa('{"s":1}'), 'secret')).rejects.toThrow(/Malformed cursor/);
+  });
+
+  it('refuses a genuine cursor from before entities were ordered by id, asking for a new query', async () => {
+    const byRef = await encodeCursor({ ...state, boundary: ['component:default/a'] }, 'secret');
+    await expect(decodeCursor(byRef, 'secret')).rejects.toThrow(/Expired cursor/);
   });
 });

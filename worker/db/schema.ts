@@ -49,7 +49,12 @@ export const entities = sqliteTable(
     errors: text('errors'),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('entities_kind_ref').on(t.kind, t.ref), index('entities_location').on(t.locationKey), index('entities_updated').on(t.updatedAt)],
+  (t) => [
+    index('entities_kind').on(t.kind),
+    index('entities_kind_name').on(t.kind, t.name),
+    index('entities_location').on(t.locationKey),
+    index('entities_updated').on(t.updatedAt),
+  ],
 );
 
 /** Relation rows in both directions, owned by the entity (`origin`) whose descriptor emitted them. */

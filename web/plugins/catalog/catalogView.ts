@@ -94,12 +94,12 @@ export function filterExpression(view: CatalogView, except?: FacetId): string {
 }
 
 /**
- * The `orderField` parameters of the view. Name ascending is the catalog's own order (by ref,
- * i.e. namespace then name), which its index answers at once however big the catalog is; every
- * other order makes the server sort all matching entities.
+ * The `orderField` parameters of the view. By name (either way) is read from the server's
+ * (kind, name) index at once however big the catalog is; every other order makes the server
+ * sort all matching entities.
  */
 export function orderFields(view: CatalogView): string[] {
-  return view.sort === 'name' && view.order === 'asc' ? [] : [`${SORT_FIELDS[view.sort]},${view.order}`];
+  return [`${SORT_FIELDS[view.sort]},${view.order}`];
 }
 
 /**

@@ -56,5 +56,8 @@ export async function decodeCursor(cursor: string, secret: string): Promise<Curs
     throw invalid;
   }
   if (!ok) throw invalid;
-  return JSON.parse(wrapper.s) as CursorState;
+  const state = JSON.parse(wrapper.s) as CursorState;
+  // Cursors from before entities were ordered by id end their boundary with a ref instead.
+  if (typeof state.boundary?.at(-1) !== 'number') throw new InputError('Expired cursor: start the query again');
+  return state;
 }

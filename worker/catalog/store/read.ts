@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { EntityFilter } from '../query/filter';
 import type { OrderField } from '../query/order';
-import { filterSql, fullTextIdsSql, fullTextSql, keysetSql, orderBySql, sortColumnsSql } from './sql';
+import { filterSql, fullTextMatch, fullTextSql, keysetSql, orderBySql, sortColumnsSql, tieBreakOrder } from './sql';
 import { GENERATION_SQL, generationOf, recall, remember, unlessAt } from './memo';
 import { FACET_KEYS } from './flatten';
 
@@ -16,22 +16,37 @@ export interface EntityRow {
 }
 
 interface RawRow {
+  id: number;
   ref: string;
   body: string;
   errors: string | null;
-  rels: string;
+  rels: string | null;
   [sortKey: `k${number}`]: string | number | null;
 }
 
-const ENTITY_COLUMNS = sql`e.ref, e.body, e.errors, (SELECT json_group_array(json_object('type', r.type, 'targetRef', r.target)) FROM (SELECT DISTINCT type, target FROM relations WHERE source = e.ref ORDER BY type, target) r) AS rels`;
+// Relations travel as lines of `type "targetRef"` (the ref quoted by SQLite as a JSON string):
+// the D1 transport escapes every quote of JSON it carries, which for an entity's full relation
+// objects cost more than building them. Two origins may emit the same relation; grouping by the
+// key's own order drops the copy without a sort.
+const ENTITY_COLUMNS = sql`e.id, e.ref, e.body, e.errors, (SELECT group_concat(r.type || ' ' || json_quote(r.target), char(10)) FROM (SELECT type, target FROM relations WHERE source = e.ref GROUP BY type, target) r) AS rels`;
+
+/** The relations array of an entity, from its `type "targetRef"` lines (newlines inside a ref are escaped by then). */
+function relationsJson(lines: string | null): string {
+  if (!lines) return '[]';
+  const items = lines.split('\n').map((line) => {
+    const space = line.indexOf(' ');
+    return `{"type":"${line.slice(0, space)}","targetRef":${line.slice(space + 1)}}`;
+  });
+  return `[${items.join(',')}]`;
+}
 
 /** Assembles the final entity JSON from its stored body, relations and processing errors. */
 function toRow(raw: RawRow, sortCount: number): EntityRow {
   const status = raw.errors ? `,"status":{"items":${raw.errors}}` : '';
   const sort: EntityRow['sort'] = [];
   for (let i = 0; i < sortCount; i++) sort.push(raw[`k${i}`] ?? null);
-  sort.push(raw.ref);
-  return { ref: raw.ref, json: `${raw.body.slice(0, -1)},"relations":${raw.rels}${status}}`, sort };
+  sort.push(raw.id);
+  return { ref: raw.ref, json: `${raw.body.slice(0, -1)},"relations":${relationsJson(raw.rels)}${status}}`, sort };
 }
 
 /** What one page of a query asks. */
@@ -66,58 +81,42 @@ function orBranches(filter: EntityFilter | undefined): EntityFilter[] {
 }
 
 /**
- * How many more entries of the ref index a walk may step over than rows a sort may look up, for
- * the same cost: index entries are small and packed, entity rows large and spread out.
+ * A full-text page in the default (id) order. FTS5 yields its matches in rowid order, which is the
+ * entity id, so the page ends at its last match: a common term costs no more than a rare one.
  */
-const WALK_STEPS_PER_LOOKUP = 20;
-
-/**
- * A full-text page in the default (ref) order. Sorting the matches looks up every one of them,
- * thousands of rows for a common term; walking the ref index and keeping the rows that match
- * stops after the page, but crosses the whole index when matches are rare. The statement holds
- * both plans, and the match count turns one of them off: a LIMIT of 0 ends a query before its
- * first row. A walk is chosen when it should step over fewer entries (page × entities ÷ matches)
- * than WALK_STEPS_PER_LOOKUP × the lookups a sort would make.
- */
-function fullTextPageIdsSql(q: PageQuery, ids: SQL, dir: SQL, offset: number): SQL {
-  const keyset = q.boundary ? sql` AND ${keysetSql(q.order, q.boundary, !!q.reverse)}` : sql``;
-  const rest = sql`${filterSql(q.filter)}${keyset}`;
-  const walk = sql`n * n * ${WALK_STEPS_PER_LOOKUP} > ${q.limit + offset} * (SELECT coalesce(max(id), 0) FROM entities)`;
-  // `+e.id` keeps SQLite from driving the walk by the matches, so it follows the ref index.
-  return sql`WITH hits AS MATERIALIZED (${ids}), matched AS MATERIALIZED (SELECT count(*) AS n FROM hits)
-    SELECT * FROM (SELECT e.id, e.ref FROM entities e WHERE +e.id IN (SELECT id FROM hits) AND ${rest}
-      ORDER BY e.ref ${dir} LIMIT (SELECT CASE WHEN ${walk} THEN ${q.limit} ELSE 0 END FROM matched) OFFSET ${offset})
-    UNION ALL
-    SELECT * FROM (SELECT e.id, e.ref FROM entities e WHERE e.id IN (SELECT id FROM hits) AND ${rest}
-      ORDER BY e.ref ${dir} LIMIT (SELECT CASE WHEN ${walk} THEN 0 ELSE ${q.limit} END FROM matched) OFFSET ${offset})`;
+function fullTextPageIdsSql(q: PageQuery, fts: { table: SQL; match: string }, dir: SQL, offset: number): SQL {
+  const after = q.boundary ? sql` AND ${fts.table}.rowid ${q.reverse ? sql`<` : sql`>`} ${q.boundary[0] ?? null}` : sql``;
+  return sql`SELECT e.id FROM ${fts.table} CROSS JOIN entities e ON e.id = ${fts.table}.rowid
+    WHERE ${fts.table} MATCH ${fts.match} AND ${filterSql(q.filter)}${after}
+    ORDER BY ${fts.table}.rowid ${dir} LIMIT ${q.limit} OFFSET ${offset}`;
 }
 
 /**
  * The ids (and sort values) of one page. Under the default order an OR of filters is answered
- * branch by branch: each walks its own index in ref order and stops at the page size, instead of
+ * branch by branch: each walks its own index in id order and stops at the page size, instead of
  * SQLite gathering and sorting every row that matches any branch.
  */
 function pageIdsSql(q: PageQuery): SQL {
   const dir = q.reverse ? sql`DESC` : sql`ASC`;
   const offset = q.offset ?? 0;
   const branches = q.order.length === 0 ? orBranches(q.filter) : [];
-  const ftsIds = q.order.length === 0 && branches.length <= 1 ? fullTextIdsSql(q.fullText) : undefined;
-  if (ftsIds) return fullTextPageIdsSql(q, ftsIds, dir, offset);
+  const fts = q.order.length === 0 && branches.length <= 1 ? fullTextMatch(q.fullText) : undefined;
+  if (fts) return fullTextPageIdsSql(q, fts, dir, offset);
   if (branches.length > 1) {
     const parts = branches.map(
-      (b) => sql`SELECT * FROM (SELECT e.id, e.ref FROM entities e WHERE ${matchSql(q, b)} ORDER BY e.ref ${dir} LIMIT ${q.limit + offset})`,
+      (b) => sql`SELECT * FROM (SELECT e.id FROM entities e WHERE ${matchSql(q, b)} ORDER BY e.id ${dir} LIMIT ${q.limit + offset})`,
     );
-    return sql`SELECT id, ref FROM (${sql.join(parts, sql` UNION `)}) ORDER BY ref ${dir} LIMIT ${q.limit} OFFSET ${offset}`;
+    return sql`SELECT id FROM (${sql.join(parts, sql` UNION `)}) ORDER BY id ${dir} LIMIT ${q.limit} OFFSET ${offset}`;
   }
   const sortCols = q.order.length ? sql`, ${sortColumnsSql(q.order)}` : sql``;
-  return sql`SELECT e.id, e.ref${sortCols} FROM entities e WHERE ${matchSql(q, q.filter)} ORDER BY ${orderBySql(q.order, !!q.reverse)} LIMIT ${q.limit} OFFSET ${offset}`;
+  return sql`SELECT e.id${sortCols} FROM entities e WHERE ${matchSql(q, q.filter)} ORDER BY ${orderBySql(q.order, !!q.reverse)} LIMIT ${q.limit} OFFSET ${offset}`;
 }
 
 /** The same order as `orderBySql`, over the sort values a page-ids subquery `p` selected. */
 function pageOrderSql(q: PageQuery): SQL {
   const dir = (o: 'asc' | 'desc') => ((o === 'asc') !== !!q.reverse ? sql`ASC` : sql`DESC`);
   const keys = q.order.map((o, i) => sql`${sql.raw(`p.k${i}`)} ${dir(o.order)}`);
-  keys.push(sql`p.ref ${dir('asc')}`);
+  keys.push(sql`p.id ${dir(tieBreakOrder(q.order))}`);
   return sql.join(keys, sql`, `);
 }
 

@@ -62,25 +62,23 @@ function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The query of the ids (column `id`) a full-text filter matches through FTS5, if FTS5 can answer it. */
-export function fullTextIdsSql(fullText: { term: string; fields: string[] } | undefined): SQL | undefined {
+/** The FTS5 table and MATCH expression that answer a full-text filter, if FTS5 can answer it. */
+export function fullTextMatch(fullText: { term: string; fields: string[] } | undefined): { table: SQL; match: string } | undefined {
   if (!fullText || !fullText.term) return undefined;
   const term = fullText.term.toLowerCase();
   const columns = fullText.fields.map((f) => FTS_COLUMNS[f.toLowerCase()]);
   if ([...term].length < 3 || !columns.every((c) => c !== undefined)) return undefined;
   const phrase = `"${term.replace(/"/g, '""')}"`;
   const match = columns.length ? `{${[...new Set(columns)].join(' ')}} : ${phrase}` : phrase;
-  if (columns.length && columns.every((c) => NAME_COLUMNS.has(c!))) {
-    return sql`SELECT rowid AS id FROM entity_names_fts WHERE entity_names_fts MATCH ${match}`;
-  }
-  return sql`SELECT rowid AS id FROM entities_fts WHERE entities_fts MATCH ${match}`;
+  const namesOnly = columns.length > 0 && columns.every((c) => NAME_COLUMNS.has(c!));
+  return { table: namesOnly ? sql`entity_names_fts` : sql`entities_fts`, match };
 }
 
 /** Compiles a full-text filter: FTS5 trigram match where it can, a LIKE over search rows otherwise. */
 export function fullTextSql(fullText: { term: string; fields: string[] } | undefined): SQL {
   if (!fullText || !fullText.term) return sql`1`;
-  const ids = fullTextIdsSql(fullText);
-  if (ids) return sql`e.id IN (${ids})`;
+  const fts = fullTextMatch(fullText);
+  if (fts) return sql`e.id IN (SELECT rowid FROM ${fts.table} WHERE ${fts.table} MATCH ${fts.match})`;
   const term = fullText.term.toLowerCase();
   const like = `%${escapeLike(term)}%`;
   const keys = fullText.fields.length
@@ -96,28 +94,40 @@ export function orderExpression(field: string): SQL {
   return sql`COALESCE((SELECT min(s.value) FROM search s WHERE s.entity_id = e.id AND s.key = ${field}), ${LAST})`;
 }
 
-/** The ORDER BY list: the requested keys, then the ref as a unique tie-break. */
+/**
+ * The direction of the id that breaks ties: the first key's, as in Backstage, so an index on
+ * (…, key) read backwards serves a descending sort whole.
+ */
+export function tieBreakOrder(order: OrderField[]): 'asc' | 'desc' {
+  return order[0]?.order ?? 'asc';
+}
+
+/** The ORDER BY list: the requested keys, then the id as a unique tie-break (Backstage's is its entity id too). */
 export function orderBySql(order: OrderField[], reverse: boolean): SQL {
   const dir = (o: 'asc' | 'desc') => ((o === 'asc') !== reverse ? sql`ASC` : sql`DESC`);
   const keys = order.map((o) => sql`${orderExpression(o.field)} ${dir(o.order)}`);
-  keys.push(sql`e.ref ${dir('asc')}`);
+  keys.push(sql`e.id ${dir(tieBreakOrder(order))}`);
   return sql.join(keys, sql`, `);
 }
 
 /**
- * Keyset condition: rows strictly after `boundary` (sort values then ref) in the given order,
- * or strictly before it when `reverse` — expanded so mixed asc/desc keys work.
+ * Keyset condition: rows strictly after `boundary` (sort values then id) in the given order,
+ * or strictly before it when `reverse` — expanded so mixed asc/desc keys work. The first key's
+ * bound, when it is a column, is repeated on its own so SQLite can seek to it in an index instead
+ * of walking up to it.
  */
 export function keysetSql(order: OrderField[], boundary: (string | number | null)[], reverse: boolean): SQL {
-  const exprs = [...order.map((o) => orderExpression(o.field)), sql`e.ref`];
-  const dirs = [...order.map((o) => o.order), 'asc' as const];
+  const exprs = [...order.map((o) => orderExpression(o.field)), sql`e.id`];
+  const dirs = [...order.map((o) => o.order), tieBreakOrder(order)];
+  const forward = (i: number) => (dirs[i] === 'asc') !== reverse;
   const alternatives: SQL[] = [];
   for (let i = 0; i < exprs.length; i++) {
     const equal = exprs.slice(0, i).map((x, j) => sql`${x} = ${boundary[j] ?? null}`);
-    const after = (dirs[i] === 'asc') !== reverse ? sql`>` : sql`<`;
-    alternatives.push(sql.join([...equal, sql`${exprs[i]} ${after} ${boundary[i] ?? null}`], sql` AND `));
+    alternatives.push(sql.join([...equal, sql`${exprs[i]} ${forward(i) ? sql`>` : sql`<`} ${boundary[i] ?? null}`], sql` AND `));
   }
-  return sql`(${sql.join(alternatives, sql` OR `)})`;
+  const or = sql`(${sql.join(alternatives, sql` OR `)})`;
+  if (order[0] && !Object.hasOwn(COLUMN_KEYS, order[0].field)) return or;
+  return sql`${exprs[0]} ${forward(0) ? sql`>=` : sql`<=`} ${boundary[0] ?? null} AND ${or}`;
 }
 
 /** The sort values of each row, selected alongside it so the next cursor can be built. */
