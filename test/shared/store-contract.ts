@@ -66,6 +66,26 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       expect(parse(group!.json).relations).toEqual([{ type: 'ownedBy', targetRef: `group:default/${odd}` }]);
     });
 
+    it('replaces the relations an entity emitted when it is rewritten, and removes them with it', async () => {
+      const group = (name: string): ProcessedEntity => ({
+        ref: `group:default/${name}`,
+        entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name, namespace: 'default' }, spec: { type: 'team', children: [] } },
+        relations: [],
+      });
+      const relationsOf = async (ref: string) => parse((await store.readByRefs([ref]))[0]!.json).relations;
+      await store.writeLocation(write('url:groups', [group('team-a'), group('team-b')]));
+      await store.writeLocation(write('url:r', [component('alpha', { owner: 'team-a' })]));
+      expect(await relationsOf('group:default/team-a')).toEqual([{ type: 'ownerOf', targetRef: 'component:default/alpha' }]);
+      await store.writeLocation(write('url:r', [component('alpha', { owner: 'team-b' })]));
+      expect(await relationsOf('group:default/team-a')).toEqual([]);
+      expect(await relationsOf('group:default/team-b')).toEqual([{ type: 'ownerOf', targetRef: 'component:default/alpha' }]);
+      expect(await relationsOf('component:default/alpha')).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-b' }]);
+      const ownedByA = { key: 'relations.ownedby', values: ['group:default/team-a'] };
+      expect((await store.readPage({ filter: ownedByA, order: [], limit: 5 })).rows).toEqual([]);
+      await store.deleteEntity('component:default/alpha');
+      expect(await relationsOf('group:default/team-b')).toEqual([]);
+    });
+
     it('filters, orders, pages by keyset and counts', async () => {
       const many = Array.from({ length: 30 }, (_, i) => component(`svc-${String(i).padStart(2, '0')}`, { type: i % 3 === 0 ? 'website' : 'service' }, { tags: i % 2 ? ['java'] : ['go'] }));
       await store.writeLocation(write('url:many', many));

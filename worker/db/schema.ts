@@ -57,17 +57,17 @@ export const entities = sqliteTable(
   ],
 );
 
-/** Relation rows in both directions, owned by the entity (`origin`) whose descriptor emitted them. */
+/** Relation rows in both directions, owned by the entity (`origin_id`) whose descriptor emitted them. */
 export const relations = sqliteTable(
   'relations',
   {
-    origin: text('origin').notNull(),
+    originId: integer('origin_id').notNull(),
     source: text('source').notNull(),
     type: text('type').notNull(),
     target: text('target').notNull(),
   },
-  // Clustered on its primary key (WITHOUT ROWID, migration 0007): one B-tree fewer to write per row.
-  (t) => [primaryKey({ columns: [t.source, t.type, t.target, t.origin] }), index('relations_origin').on(t.origin)],
+  // Clustered on its primary key (WITHOUT ROWID, migration 0012): a new entity's rows append.
+  (t) => [primaryKey({ columns: [t.originId, t.source, t.type, t.target] }), index('relations_source').on(t.source, t.type, t.target)],
 );
 
 /** Flattened fields of every entity, for filters and facets. */
@@ -79,7 +79,7 @@ export const search = sqliteTable(
     entityId: integer('entity_id').notNull(),
     originalValue: text('original_value'),
   },
-  (t) => [primaryKey({ columns: [t.key, t.entityId, t.value] }), index('search_entity').on(t.entityId)],
+  (t) => [primaryKey({ columns: [t.entityId, t.key, t.value] })],
 );
 
 /** The search rows of the facet keys (FACET_KEYS), again in value order so counting them needs no sort. */

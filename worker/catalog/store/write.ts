@@ -91,8 +91,9 @@ const refsParam = (refs: string[]) => JSON.stringify(refs);
 
 const FACET_KEYS_PARAM = JSON.stringify(FACET_KEYS);
 
-/** SQL deleting everything derived from the given entities' rows (search, facet and full-text rows). */
+/** SQL deleting everything derived from the given entities' rows: search, facet and full-text rows, and the relations they emitted. */
 function clearDerived(refs: string[]): SQL[] {
+  if (refs.length === 0) return [];
   const ids = sql`SELECT id FROM entities WHERE ref IN (SELECT value FROM json_each(${refsParam(refs)}))`;
   // facet_values is ordered by value, so its rows are found through the search rows they copy.
   return [
@@ -100,6 +101,7 @@ function clearDerived(refs: string[]): SQL[] {
     sql`DELETE FROM search WHERE entity_id IN (${ids})`,
     sql`DELETE FROM entities_fts WHERE rowid IN (${ids})`,
     sql`DELETE FROM entity_names_fts WHERE rowid IN (${ids})`,
+    sql`DELETE FROM relations WHERE origin_id IN (${ids})`,
   ];
 }
 
@@ -145,12 +147,13 @@ function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] 
 }
 
 /** Statements that insert the relations the given entities emit, each ref-grouped with null for the entity itself. */
-function insertRelationsSql(entities: ProcessedEntity[]): SQL[] {
+function insertRelationsSql(entities: ProcessedEntity[], locationKey: string): SQL[] {
   const items = entities.map((p) => [p.ref, p.relations.map((r) => [r.source === p.ref ? null : r.source, r.type, r.target === p.ref ? null : r.target])]);
   return chunkJson(items).map(
-    (chunk) => sql`INSERT OR IGNORE INTO relations (origin, source, type, target)
-      SELECT j.value ->> 0, coalesce(r.value ->> 0, j.value ->> 0), r.value ->> 1, coalesce(r.value ->> 2, j.value ->> 0)
-      FROM json_each(${chunk}) j CROSS JOIN json_each(j.value, '$[1]') r`,
+    (chunk) => sql`INSERT OR IGNORE INTO relations (origin_id, source, type, target)
+      SELECT e.id, coalesce(r.value ->> 0, e.ref), r.value ->> 1, coalesce(r.value ->> 2, e.ref)
+      FROM json_each(${chunk}) j CROSS JOIN entities e ON e.ref = j.value ->> 0 AND e.location_key = ${locationKey}
+      CROSS JOIN json_each(j.value, '$[1]') r`,
   );
 }
 
@@ -177,11 +180,7 @@ function upsertEntitiesSql(toWrite: { p: ProcessedEntity; uid: string; hash: str
 /** Statements that remove entities entirely (rows, derived rows, relations they emitted). */
 export function deleteEntitiesSql(refs: string[]): SQL[] {
   if (refs.length === 0) return [];
-  return [
-    ...clearDerived(refs),
-    sql`DELETE FROM relations WHERE origin IN (SELECT value FROM json_each(${refsParam(refs)}))`,
-    sql`DELETE FROM entities WHERE ref IN (SELECT value FROM json_each(${refsParam(refs)}))`,
-  ];
+  return [...clearDerived(refs), sql`DELETE FROM entities WHERE ref IN (SELECT value FROM json_each(${refsParam(refs)}))`];
 }
 
 /** Statements that mark entities as orphans: kept, flagged and annotated, still readable. */
@@ -259,11 +258,11 @@ export async function writeLocation(db: Database, w: LocationWrite): Promise<Wri
   const stmts: SQL[] = [];
   const writtenRefs = toWrite.map((t) => t.p.ref);
   if (writtenRefs.length) {
-    stmts.push(...clearDerived(writtenRefs));
-    stmts.push(sql`DELETE FROM relations WHERE origin IN (SELECT value FROM json_each(${refsParam(writtenRefs)}))`);
+    // Only entities already stored have rows to clear; a first ingestion skips the lookups.
+    stmts.push(...clearDerived(writtenRefs.filter((ref) => byRef.has(ref))));
     stmts.push(...upsertEntitiesSql(toWrite, w.locationKey, now));
     stmts.push(...insertDerived(toWrite.map((t) => t.p), w.locationKey));
-    stmts.push(...insertRelationsSql(toWrite.map((t) => t.p)));
+    stmts.push(...insertRelationsSql(toWrite.map((t) => t.p), w.locationKey));
   }
   for (const [ref, errs] of failedRefs) {
     stmts.push(sql`UPDATE entities SET errors = ${JSON.stringify(statusItems(errs))} WHERE ref = ${ref}`);
