@@ -7,6 +7,7 @@
 //   npm run bench -- --quick          smoke run: N = 2,000, 50 requests per query
 //   options: --requests R (200) --concurrency C (8) --files K (N / 200) --keep (keep state dirs)
 //            --ingest-only (load and check the catalog, skip the queries)
+//            --on-disk (local D1's files in the temp dir instead of RAM, see stateRoot)
 //            --only catalog,github,auth,techdocs,scaffolder,ui (default: all but ui); `ui` (scripts/bench/ui.mjs) runs in
 //            Chromium against the catalog part's portal when both run, else loads its own N entities
 //
@@ -37,11 +38,12 @@ const PAGE_SIZE = 100;
 const PAGING_RUNS = 3;
 const POLL_MS = 200;
 const API = '/api/catalog';
+const RAM_DIR = '/dev/shm';
 
 const say = (line) => console.log(`[bench] ${line}`);
 
 function parseArgs(argv) {
-  const o = { sizes: [10_000, 100_000], requests: 200, concurrency: 8, files: undefined, keep: false, quick: false, ingestOnly: false, parts: ['catalog', 'github', 'auth', 'techdocs', 'scaffolder'], uiRuns: 9 };
+  const o = { sizes: [10_000, 100_000], requests: 200, concurrency: 8, files: undefined, keep: false, quick: false, ingestOnly: false, onDisk: false, parts: ['catalog', 'github', 'auth', 'techdocs', 'scaffolder'], uiRuns: 9 };
   const num = (i) => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 1) usage(`${argv[i]} needs a positive integer`);
@@ -55,6 +57,7 @@ function parseArgs(argv) {
     else if (a === '--files') o.files = num(i++);
     else if (a === '--keep') o.keep = true;
     else if (a === '--ingest-only') o.ingestOnly = true;
+    else if (a === '--on-disk') o.onDisk = true;
     else if (a === '--only') o.parts = String(argv[++i] ?? '').split(',').filter((p) => ['catalog', 'github', 'auth', 'techdocs', 'scaffolder', 'ui'].includes(p));
     else if (a === '--quick') Object.assign(o, { quick: true, sizes: [2_000], requests: 50, files: 40, uiRuns: 3 });
     else usage(`unknown option ${a}`);
@@ -63,7 +66,7 @@ function parseArgs(argv) {
 }
 
 function usage(problem) {
-  console.error(`${problem}\nusage: npm run bench -- [--n N] [--quick] [--requests R] [--concurrency C] [--files K] [--keep] [--ingest-only] [--only catalog,github,auth,techdocs,scaffolder,ui]`);
+  console.error(`${problem}\nusage: npm run bench -- [--n N] [--quick] [--requests R] [--concurrency C] [--files K] [--keep] [--ingest-only] [--on-disk] [--only catalog,github,auth,techdocs,scaffolder,ui]`);
   process.exit(2);
 }
 
@@ -97,6 +100,15 @@ function catalogFor(writeCatalog, n, files) {
     writeCatalog({ n, out: dir, files });
   }
   return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) };
+}
+
+/**
+ * Where the portal's local D1 files go. Backstage's figures beside ours were measured with an
+ * in-memory SQLite, so by default the state lives in RAM too (tmpfs) and neither side measures
+ * this machine's disk; --on-disk, or a machine without /dev/shm, puts it in the temp dir.
+ */
+function stateRoot(opts) {
+  return !opts.onDisk && existsSync(RAM_DIR) ? RAM_DIR : tmpdir();
 }
 
 // ---------- ingestion ----------
@@ -259,7 +271,7 @@ async function benchSize(n, opts, tools) {
   const expectedTotal = manifest.n + (files > 1 ? files : 0) + 1;
   const folderPort = await tools.freePort();
   const server = await serveFolder(dir, folderPort);
-  const persistTo = mkdtempSync(join(tmpdir(), 'greenroom-bench-state-'));
+  const persistTo = mkdtempSync(join(stateRoot(opts), 'greenroom-bench-state-'));
   const memory = watchWorkerdMemory();
   say(`N = ${n}: starting the portal (state in ${persistTo})`);
   const portal = await tools.startPortal({ port: await tools.freePort(), persistTo, logLevel: 'error', stdio: 'inherit', healthTimeoutMs: 180_000 });
@@ -349,7 +361,7 @@ async function main() {
   const { writeCatalog } = await importOrExit(GENERATOR, 'The catalog generator (shared/bench, expected beside the repository)');
   const { startPortal, startBareWorker, freePort } = await importOrExit(join(ROOT, 'scripts', 'lib', 'portal.mjs'), 'scripts/lib/portal.mjs');
   const backstage = existsSync(BACKSTAGE) ? JSON.parse(readFileSync(BACKSTAGE, 'utf8')) : undefined;
-  const report = { date: new Date().toISOString(), machine: machine(), options: opts, sizes: [] };
+  const report = { date: new Date().toISOString(), machine: machine(), options: opts, stateRoot: stateRoot(opts), sizes: [] };
   const ui = opts.parts.includes('ui') ? await importOrExit(join(ROOT, 'scripts', 'bench', 'ui.mjs'), 'scripts/bench/ui.mjs') : undefined;
   if (opts.parts.includes('catalog')) {
     if (!opts.ingestOnly) report.bareFloor = await measureBareFloor({ startBareWorker }, opts);
@@ -376,7 +388,7 @@ async function main() {
     report.scaffolder = await scaffolder.benchScaffolder(opts.quick ? { runs: 3, concurrent: 20 } : {});
   }
   const m = report.machine;
-  console.log(`\nGreenroom catalog bench, ${report.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}, ${opts.requests} requests per query`);
+  console.log(`\nGreenroom catalog bench, ${report.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}, ${opts.requests} requests per query, local D1 state in ${report.stateRoot}`);
   if (report.bareFloor) {
     const { sequential: s, concurrent: c } = report.bareFloor;
     console.log(`\nRequest-path floor without the portal (a one-line Worker, no bindings, same wrangler dev): seq ${fmt(s.p50, s.p95)} ms, c${opts.concurrency} ${fmt(c.p50, c.p95)} ms, ${c.rps} req/s`);
