@@ -36,7 +36,13 @@ export function entityCardsFor(entity: Entity): EntityCard[] {
   return entityCards.filter((card) => card.if?.(entity) ?? true);
 }
 
-/** Starts fetching the code of entity tabs and cards, so it arrives alongside the entity rather than after it. */
-export function preloadEntityContent(): void {
-  for (const { component } of [...entityTabs, ...entityCards]) void component.preload?.();
+/**
+ * Starts fetching the code of the tabs and cards an entity of `kind` shows, so it arrives
+ * alongside the entity rather than after it. Only those: locally every file is served by the same
+ * single-threaded runtime as the entity itself, and the code of other kinds would delay it.
+ * Tabs that depend on more than the kind (Docs, from an annotation) load when opened.
+ */
+export function preloadEntityContent(kind: string): void {
+  const probe: Entity = { apiVersion: '', kind, metadata: { name: '' } };
+  for (const { component } of [...entityTabsFor(probe), ...entityCardsFor(probe)]) void component.preload?.();
 }

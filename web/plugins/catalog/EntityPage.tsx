@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createResource, Match, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, Match, on, Show, Switch } from 'solid-js';
 import { catalogApi } from '../../api/catalogApi';
 import { ApiError } from '../../api/http';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
@@ -26,7 +26,7 @@ export default function EntityPage() {
     { equals: (a, b) => a.kind === b.kind && a.namespace === b.namespace && a.name === b.name },
   );
   const [entity, { refetch }] = createResource(ref, (r) => catalogApi.getEntityByName(r.kind, r.namespace, r.name));
-  preloadEntityContent();
+  createEffect(on(() => params.kind, preloadEntityContent));
 
   const base = () => `/catalog/${[params.namespace, params.kind, params.name].map(encodeURIComponent).join('/')}`;
   const current = () => settledValue(entity);
