@@ -62,8 +62,8 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       const [row, bare] = await store.readByRefs(['component:default/odd', 'component:default/bare']);
       expect(parse(bare!.json).relations).toEqual([]);
       expect(parse(row!.json).relations).toEqual([{ type: 'ownedBy', targetRef: `group:default/${odd}` }]);
-      const [group] = (await store.readPage({ filter: { key: 'metadata.name', values: ['odd'] }, order: [], limit: 5 })).rows;
-      expect(parse(group!.json).relations).toEqual([{ type: 'ownedBy', targetRef: `group:default/${odd}` }]);
+      const [paged] = (await store.readPage({ filter: { key: 'metadata.name', values: ['odd'] }, order: [], limit: 5 })).rows;
+      expect(parse(paged!.json).relations).toEqual([{ type: 'ownedBy', targetRef: `group:default/${odd}` }]);
     });
 
     it('replaces the relations an entity emitted when it is rewritten, and removes them with it', async () => {

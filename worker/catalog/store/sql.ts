@@ -126,7 +126,7 @@ export function keysetSql(order: OrderField[], boundary: (string | number | null
     alternatives.push(sql.join([...equal, sql`${exprs[i]} ${forward(i) ? sql`>` : sql`<`} ${boundary[i] ?? null}`], sql` AND `));
   }
   const or = sql`(${sql.join(alternatives, sql` OR `)})`;
-  if (order[0] && !Object.hasOwn(COLUMN_KEYS, order[0].field)) return or;
+  if (!order[0] || !Object.hasOwn(COLUMN_KEYS, order[0].field)) return or;
   return sql`${exprs[0]} ${forward(0) ? sql`>=` : sql`<=`} ${boundary[0] ?? null} AND ${or}`;
 }
 
