@@ -244,11 +244,22 @@ async function runPaging(base, expected) {
   for (let r = 0; r < PAGING_RUNS; r++) {
     const t0 = performance.now();
     const { pages, items } = await walk(base, 'filter=kind=component', PAGE_SIZE);
-    runs.push({ ms: Math.round(performance.now() - t0), pages: pages.length, items: items.length, pageP50: quantile(pages.map((p) => p.ms), 0.5), serverP50: quantile(pages.map((p) => p.serverMs), 0.5) });
+    const wall = pages.map((p) => p.ms);
+    const server = pages.map((p) => p.serverMs);
+    runs.push({
+      ms: Math.round(performance.now() - t0),
+      pages: pages.length,
+      items: items.length,
+      pageP50: quantile(wall, 0.5),
+      pageP95: quantile(wall, 0.95),
+      serverP50: quantile(server, 0.5),
+      serverP95: quantile(server, 0.95),
+    });
   }
   if (runs.some((r) => r.items !== expected)) throw new Error(`cursor walk returned ${runs.map((r) => r.items)} components, expected ${expected}`);
   const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
-  return { pageSize: PAGE_SIZE, runs, medianMs: median.ms, pages: median.pages, items: median.items, pageP50: median.pageP50, serverP50: median.serverP50 };
+  // The first walk reads every page from the database; later ones may find pages the portal kept.
+  return { pageSize: PAGE_SIZE, runs, first: runs[0], medianMs: median.ms, pages: median.pages, items: median.items, pageP50: median.pageP50, serverP50: median.serverP50 };
 }
 
 /** The floor of wrangler dev itself: a one-line Worker with no bindings, measured like the queries. */
@@ -332,8 +343,10 @@ function printQueries(result, backstage, concurrency) {
   }
   const p = result.paging;
   const bp = backstage?.paging;
+  const f = p.first;
   console.log(`  cursor walk, all components (${p.pageSize}/page): ${p.pages} pages, ${p.items} items in ${p.medianMs} ms (median of ${p.runs.length}); page p50 ${p.pageP50} ms, server ${p.serverP50} ms` +
     (bp ? `   | Backstage 10k: ${bp.runs[0].pages} pages in ${bp.medianMs} ms` : ''));
+  console.log(`    first walk, every page read from the database: ${f.ms} ms; page p50/p95 ${fmt(f.pageP50, f.pageP95)} ms, server ${fmt(f.serverP50, f.serverP95)} ms`);
 }
 
 function printSize(result, backstage, concurrency) {

@@ -138,6 +138,34 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       expect(after.kind).toEqual([{ value: 'Component', count: 1 }]);
     });
 
+
+    it('reuses a page read before only while the catalog is unchanged, relations and errors included', async () => {
+      const group: ProcessedEntity = {
+        ref: 'group:default/team-a',
+        entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'team-a', namespace: 'default' }, spec: { type: 'team', children: [] } },
+        relations: [],
+      };
+      await store.writeLocation(write('url:g', [group]));
+      await store.writeLocation(write('url:c', [component('a')]));
+      const groups = { filter: { key: 'kind', values: ['group'] }, order: [], limit: 5 };
+      const first = await store.readPage(groups);
+      const again = await store.readPage(groups);
+      expect(again.rows[0]).toBe(first.rows[0]);
+      expect(parse(first.rows[0]!.json).relations).toEqual([{ type: 'ownerOf', targetRef: 'component:default/a' }]);
+      // Another location's entity changes what the group's page says, though the group row is untouched.
+      await store.writeLocation(write('url:c2', [component('b')]));
+      const grown = await store.readPage(groups);
+      expect(grown.rows[0]).not.toBe(first.rows[0]);
+      expect(parse(grown.rows[0]!.json).relations).toEqual([
+        { type: 'ownerOf', targetRef: 'component:default/a' },
+        { type: 'ownerOf', targetRef: 'component:default/b' },
+      ]);
+      await store.deleteEntity('component:default/a');
+      expect(parse((await store.readPage(groups)).rows[0]!.json).relations).toEqual([{ type: 'ownerOf', targetRef: 'component:default/b' }]);
+      // A document that now fails keeps its entity, and its page shows the error.
+      await store.writeLocation(write('url:g', [], { output: { entities: [], errors: [{ ref: 'group:default/team-a', rule: 'schema', message: 'bad' }], children: [] } }));
+      expect(parse((await store.readPage(groups)).rows[0]!.json)).toMatchObject({ status: { items: [expect.objectContaining({ message: expect.stringContaining('bad') })] } });
+    });
     it('finds entities by full text, as substrings, restricted to fields when asked', async () => {
       await store.writeLocation(write('url:ft', [
         component('payments-api', {}, { description: 'Moves money' }),

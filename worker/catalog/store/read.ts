@@ -123,28 +123,35 @@ function pageOrderSql(q: PageQuery): SQL {
 /**
  * Reads one page of entities (and the total count if asked) in a single round trip. Bodies and
  * relations are read for the page's rows only, after the ids are chosen, so sorting a large
- * match never drags every matching body along.
+ * match never drags every matching body along. A page read before is reused while the catalog
+ * is unchanged: the guard makes SQLite skip the page then, so only the generation travels.
  */
 export async function readPage(db: Database, q: PageQuery): Promise<{ rows: EntityRow[]; total?: number }> {
+  const pageKey = JSON.stringify(['page', q.filter ?? null, q.order, q.fullText ?? null, q.limit, q.offset ?? 0, q.boundary ?? null, !!q.reverse]);
+  const cachedPage = recall(pageKey);
   const sortCols = q.order.map((_, i) => sql.raw(`, p.k${i} AS k${i}`));
-  const page = sql`SELECT ${ENTITY_COLUMNS}${sql.join(sortCols)} FROM (${pageIdsSql(q)}) p CROSS JOIN entities e ON e.id = p.id ORDER BY ${pageOrderSql(q)}`;
-  if (!q.withTotal) {
-    const [rows] = await db.readBatch([page]);
-    return { rows: (rows as RawRow[]).map((r) => toRow(r, q.order.length)) };
-  }
-  const key = JSON.stringify(['total', q.filter ?? null, q.fullText ?? null]);
-  const cached = recall(key);
-  const where = sql`${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}`;
-  const count = sql`SELECT count(*) AS n FROM entities e WHERE ${where}${unlessAt(cached?.generation)}`;
-  const [rows, counted, generation] = await db.readBatch([page, count, GENERATION_SQL]);
+  const page = sql`SELECT ${ENTITY_COLUMNS}${sql.join(sortCols)} FROM (${pageIdsSql(q)}) p CROSS JOIN entities e ON e.id = p.id
+    ORDER BY ${pageOrderSql(q)}${unlessAt(cachedPage?.generation)}`;
+  const totalKey = JSON.stringify(['total', q.filter ?? null, q.fullText ?? null]);
+  const cachedTotal = q.withTotal ? recall(totalKey) : undefined;
+  const count = sql`SELECT count(*) AS n FROM entities e WHERE ${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}${unlessAt(cachedTotal?.generation)}`;
+  const [found, generation, counted] = await db.readBatch(q.withTotal ? [page, GENERATION_SQL, count] : [page, GENERATION_SQL]);
   const current = generationOf(generation!);
+
+  let rows: EntityRow[];
+  if (cachedPage?.generation === current) rows = cachedPage.value as EntityRow[];
+  else {
+    rows = (found as RawRow[]).map((r) => toRow(r, q.order.length));
+    remember(pageKey, current, rows, rows.reduce((n, r) => n + r.json.length, 0));
+  }
+  if (!q.withTotal) return { rows };
   let total: number;
-  if (cached && cached.generation === current) total = cached.value as number;
+  if (cachedTotal?.generation === current) total = cachedTotal.value as number;
   else {
     total = (counted![0] as { n: number }).n;
-    remember(key, current, total);
+    remember(totalKey, current, total);
   }
-  return { rows: (rows as RawRow[]).map((r) => toRow(r, q.order.length)), total };
+  return { rows, total };
 }
 
 /** Reads entities by ref, in the order asked, `undefined` where absent or filtered out. */
