@@ -9,25 +9,54 @@ import { sql, type SQL } from 'drizzle-orm';
 // check runs in the same batch, hence the same transaction, as the guarded statements: a reused
 // result is exactly what recomputing it would give.
 
-const MAX_ENTRIES = 500;
-// An isolate has 128 MB; remembered pages may hold an eighth of it, and none alone more than 1 MB.
-const MAX_BYTES = 16 * 1024 * 1024;
-const MAX_ENTRY_BYTES = 1024 * 1024;
+/** What a memo may hold: entries at most, and optionally bytes in all and per entry. */
+export interface MemoLimits {
+  entries: number;
+  bytes?: number;
+  entryBytes?: number;
+}
 
-interface Entry {
+/** A remembered result and the catalog generation it was computed at. */
+export interface Remembered<T> {
   generation: number;
-  value: unknown;
+  value: T;
   bytes: number;
 }
 
-const entries = new Map<string, Entry>();
-let totalBytes = 0;
+/** Results kept per isolate, least recently used forgotten first when over its limits. */
+export class Memo<T> {
+  private readonly entries = new Map<string, Remembered<T>>();
+  private bytes = 0;
 
-function forget(key: string): void {
-  const entry = entries.get(key);
-  if (!entry) return;
-  entries.delete(key);
-  totalBytes -= entry.bytes;
+  constructor(private readonly limits: MemoLimits) {}
+
+  /** The remembered result for `key`, if any (it may be stale: compare its generation). */
+  recall(key: string): Remembered<T> | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      // Map order is the eviction order: a result just used is the last to go.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Remembers `value` (about `bytes` large) as the result for `key` at `generation`. */
+  remember(key: string, generation: number, value: T, bytes = 0): void {
+    this.forget(key);
+    const { entries, bytes: maxBytes = Infinity, entryBytes = Infinity } = this.limits;
+    if (bytes > entryBytes) return;
+    this.entries.set(key, { generation, value, bytes });
+    this.bytes += bytes;
+    while (this.entries.size > entries || this.bytes > maxBytes) this.forget(this.entries.keys().next().value!);
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
 }
 
 /** Reads the current generation; put it in the same batch as the statements `unlessAt` guards. */
@@ -36,29 +65,6 @@ export const GENERATION_SQL = sql`SELECT value FROM catalog_generation`;
 /** A LIMIT clause that makes a statement return nothing, without running it, while the catalog is at `generation`. */
 export function unlessAt(generation: number | undefined): SQL {
   return sql` LIMIT (SELECT CASE WHEN value IS ${generation ?? null} THEN 0 ELSE -1 END FROM catalog_generation)`;
-}
-
-/** The remembered result for `key`, if any (it may be stale: compare its generation). */
-export function recall(key: string): Entry | undefined {
-  const entry = entries.get(key);
-  if (entry) {
-    // Map order is the eviction order: a result just used is the last to go.
-    entries.delete(key);
-    entries.set(key, entry);
-  }
-  return entry;
-}
-
-/**
- * Remembers `value` (about `bytes` large) as the result for `key` at `generation`, forgetting the
- * least recently used entries while over the entry or byte budget.
- */
-export function remember(key: string, generation: number, value: unknown, bytes = 0): void {
-  forget(key);
-  if (bytes > MAX_ENTRY_BYTES) return;
-  entries.set(key, { generation, value, bytes });
-  totalBytes += bytes;
-  while (entries.size > MAX_ENTRIES || totalBytes > MAX_BYTES) forget(entries.keys().next().value!);
 }
 
 /** The generation a GENERATION_SQL result holds. */

@@ -3,10 +3,16 @@ import type { Database } from '../../db/client';
 import type { EntityFilter } from '../query/filter';
 import type { OrderField } from '../query/order';
 import { filterSql, fullTextMatch, fullTextSql, keysetSql, orderBySql, sortColumnsSql, tieBreakOrder } from './sql';
-import { GENERATION_SQL, generationOf, recall, remember, unlessAt } from './memo';
+import { GENERATION_SQL, generationOf, Memo, unlessAt } from './memo';
 import { FACET_KEYS } from './flatten';
 
 const FACET_KEY_SET = new Set(FACET_KEYS);
+
+/** Totals and facet counts: small, and slow to compute again. */
+const countMemo = new Memo<unknown>({ entries: 500 });
+// Pages apart, so a long cursor walk cannot push the counts out. An isolate has 128 MB: pages
+// may hold an eighth of it, and none alone more than 1 MB.
+const pageMemo = new Memo<EntityRow[]>({ entries: 500, bytes: 16 * 1024 * 1024, entryBytes: 1024 * 1024 });
 
 /** A stored entity as the API returns it: final JSON text plus the values it sorted by. */
 export interface EntityRow {
@@ -128,28 +134,28 @@ function pageOrderSql(q: PageQuery): SQL {
  */
 export async function readPage(db: Database, q: PageQuery): Promise<{ rows: EntityRow[]; total?: number }> {
   const pageKey = JSON.stringify(['page', q.filter ?? null, q.order, q.fullText ?? null, q.limit, q.offset ?? 0, q.boundary ?? null, !!q.reverse]);
-  const cachedPage = recall(pageKey);
+  const cachedPage = pageMemo.recall(pageKey);
   const sortCols = q.order.map((_, i) => sql.raw(`, p.k${i} AS k${i}`));
   const page = sql`SELECT ${ENTITY_COLUMNS}${sql.join(sortCols)} FROM (${pageIdsSql(q)}) p CROSS JOIN entities e ON e.id = p.id
     ORDER BY ${pageOrderSql(q)}${unlessAt(cachedPage?.generation)}`;
   const totalKey = JSON.stringify(['total', q.filter ?? null, q.fullText ?? null]);
-  const cachedTotal = q.withTotal ? recall(totalKey) : undefined;
+  const cachedTotal = q.withTotal ? countMemo.recall(totalKey) : undefined;
   const count = sql`SELECT count(*) AS n FROM entities e WHERE ${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}${unlessAt(cachedTotal?.generation)}`;
   const [found, generation, counted] = await db.readBatch(q.withTotal ? [page, GENERATION_SQL, count] : [page, GENERATION_SQL]);
   const current = generationOf(generation!);
 
   let rows: EntityRow[];
-  if (cachedPage?.generation === current) rows = cachedPage.value as EntityRow[];
+  if (cachedPage?.generation === current) rows = cachedPage.value;
   else {
     rows = (found as RawRow[]).map((r) => toRow(r, q.order.length));
-    remember(pageKey, current, rows, rows.reduce((n, r) => n + r.json.length, 0));
+    pageMemo.remember(pageKey, current, rows, rows.reduce((n, r) => n + r.json.length, 0));
   }
   if (!q.withTotal) return { rows };
   let total: number;
   if (cachedTotal?.generation === current) total = cachedTotal.value as number;
   else {
     total = (counted![0] as { n: number }).n;
-    remember(totalKey, current, total);
+    countMemo.remember(totalKey, current, total);
   }
   return { rows, total };
 }
@@ -182,7 +188,7 @@ export async function readFacets(
   filter?: EntityFilter,
 ): Promise<Record<string, { value: string; count: number }[]>> {
   const key = JSON.stringify(['facets', facets, filter ?? null]);
-  const cached = recall(key);
+  const cached = countMemo.recall(key);
   const guard = unlessAt(cached?.generation);
   const scope = filter ? sql` AND entity_id IN (SELECT e.id FROM entities e WHERE ${filterSql(filter)})` : sql``;
   const relationScope = filter ? sql` AND source IN (SELECT e.ref FROM entities e WHERE ${filterSql(filter)})` : sql``;
@@ -204,6 +210,6 @@ export async function readFacets(
       (results[i] as { value: string; count: number }[]).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
     ]),
   );
-  remember(key, current, counts);
+  countMemo.remember(key, current, counts);
   return counts;
 }

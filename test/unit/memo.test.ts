@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Memo } from '../../worker/catalog/store/memo';
+
+describe('Memo', () => {
+  it('returns what was remembered with its generation, and nothing for an unknown key', () => {
+    const memo = new Memo<string>({ entries: 2 });
+    memo.remember('a', 7, 'alpha');
+    expect(memo.recall('a')).toMatchObject({ generation: 7, value: 'alpha' });
+    expect(memo.recall('b')).toBeUndefined();
+    memo.remember('a', 8, 'again');
+    expect(memo.recall('a')).toMatchObject({ generation: 8, value: 'again' });
+  });
+
+  it('forgets the least recently used entry past its entry limit', () => {
+    const memo = new Memo<number>({ entries: 2 });
+    memo.remember('a', 1, 1);
+    memo.remember('b', 1, 2);
+    memo.recall('a');
+    memo.remember('c', 1, 3);
+    expect(memo.recall('b')).toBeUndefined();
+    expect(memo.recall('a')?.value).toBe(1);
+    expect(memo.recall('c')?.value).toBe(3);
+  });
+
+  it('keeps its bytes within budget, counting a replaced entry once, and refuses an entry too large alone', () => {
+    const memo = new Memo<string>({ entries: 100, bytes: 10, entryBytes: 6 });
+    memo.remember('a', 1, 'a', 4);
+    memo.remember('a', 1, 'a', 4);
+    memo.remember('b', 1, 'b', 4);
+    expect(memo.recall('a')?.value).toBe('a');
+    memo.remember('c', 1, 'c', 4);
+    expect(memo.recall('b')).toBeUndefined();
+    expect(memo.recall('a')?.value).toBe('a');
+    memo.remember('huge', 1, 'h', 7);
+    expect(memo.recall('huge')).toBeUndefined();
+    expect(memo.recall('c')?.value).toBe('c');
+  });
+});
