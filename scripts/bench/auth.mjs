@@ -10,9 +10,10 @@
 //   session  the same with a session cookie: JWT verified, session row, policy
 //   token    the same with an API token: secret hashed, token row, policy
 // For each: the `auth` phase of the Worker's Server-Timing header (server time, the target is
-// <= 1 ms) and the latency the client saw. Workers' clocks only move across I/O, so the server
-// figure counts the database reads the gate makes (cold isolates, expired cache entries) and
-// not its few microseconds of CPU; the client-side difference to `guest` bounds that CPU cost.
+// <= 1 ms) and the latency the client saw. Local workerd's clock moves in whole milliseconds
+// (a deployed Worker's only across I/O), so the server figure shows the database reads the gate
+// makes (cold isolates, expired cache entries), not its few microseconds of CPU; the client-side
+// difference to `guest` bounds that CPU cost.
 // `scripts/bench.mjs` calls benchAuth(); run alone, this file starts its own stand-in and
 // portal and writes bench-results/auth.json.
 
