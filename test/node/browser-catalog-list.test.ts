@@ -169,6 +169,23 @@ describe('the catalog list in a browser', () => {
     await poll(() => rowNames()).toEqual(pages[0]);
   });
 
+  it('shows the first page of the same view, and says so, when a page link has expired', async () => {
+    page = await openPage();
+    const stale = btoa(JSON.stringify({ s: '{"order":[],"direction":"next","boundary":["component:default/bulk-001"]}', h: 'AAAA' }));
+    await page.goto(`${portal.url}/catalog?owner=group:default/team-alpha&cursor=${encodeURIComponent(stale)}`);
+    await page.waitForURL((url) => !url.searchParams.has('cursor') && url.searchParams.get('owner') === 'group:default/team-alpha');
+    const first = await apiNames('filter=kind=component,relations.ownedBy=group:default/team-alpha&orderField=metadata.name,asc');
+    await poll(() => rowNames()).toEqual(first.names);
+    const notice = page.getByRole('status').filter({ hasText: 'That page link has expired' });
+    await expect(notice.isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await shot('expired-link');
+    // Any change of view is a fresh start: the notice goes.
+    await facetItem('Lifecycle', 'production').click();
+    await page.waitForURL(/[?&]lifecycle=production\b/);
+    await poll(() => notice.count()).toBe(0);
+  });
+
   it('narrows with the full-text box together with facets, and clears everything at once', async () => {
     page = await openPage();
     await page.goto(`${portal.url}/catalog?tags=odd`);

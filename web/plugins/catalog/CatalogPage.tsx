@@ -1,7 +1,9 @@
 import { useLocation, usePreloadRoute, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { catalogApi } from '../../api/catalogApi';
+import { ApiError } from '../../api/http';
 import type { FacetCount } from '../../api/types';
+import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { CursorPagination } from '../../components/CursorPagination';
 import { EmptyState } from '../../components/EmptyState';
@@ -72,10 +74,22 @@ export default function CatalogPage() {
     );
     return { view: v, counts: Object.assign({}, ...answers) as Record<string, FacetCount[]> };
   });
+  // The view whose page link the server refused, shown from its first page instead.
+  const [restarted, setRestarted] = createSignal<CatalogView>();
   const [page, { refetch }] = createResource(view, async (v) => {
-    const response = await (takePrefetchedPage(v) ?? fetchCatalogPage(v));
-    // Keep the view with its answer: while the next page loads, the table still describes this one.
-    return { view: v, response };
+    try {
+      const response = await (takePrefetchedPage(v) ?? fetchCatalogPage(v));
+      // Keep the view with its answer: while the next page loads, the table still describes this one.
+      return { view: v, response };
+    } catch (err) {
+      // A shared or bookmarked link can outlive its cursor, which the server signs and may no
+      // longer accept: the same view starts again from its first page, which this fetch then
+      // leaves to the one the changed URL starts.
+      if (!v.cursor || !(err instanceof ApiError) || err.status !== 400) throw err;
+      setRestarted({ ...v, cursor: '' });
+      setParams({ cursor: undefined }, { replace: true });
+      throw err;
+    }
   });
 
   // Once rows are shown, the entity page's code is fetched, so opening one waits only for its data.
@@ -175,6 +189,11 @@ export default function CatalogPage() {
             />
           </div>
           <div class="progress" classList={{ 'progress-active': page.loading }} aria-hidden="true" />
+          <Show when={restarted() && sameView(restarted()!, view())}>
+            <Alert tone="warning" title="That page link has expired">
+              <p>This is the first page of the same view.</p>
+            </Alert>
+          </Show>
           <Switch fallback={<TableSkeleton rows={8} label={`Loading ${noun()}`} />}>
             <Match when={page.error && !page.loading}>
               <ErrorPanel title={`Could not load ${noun()}`} error={page.error} onRetry={refetch} />
