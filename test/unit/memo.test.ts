@@ -35,4 +35,19 @@ describe('Memo', () => {
     expect(memo.recall('huge')).toBeUndefined();
     expect(memo.recall('c')?.value).toBe('c');
   });
+
+  it('reuses the entry a query was guarded with only at its generation, else computes and remembers', () => {
+    const memo = new Memo<string>({ entries: 10 });
+    memo.remember('k', 1, 'old');
+    const kept = memo.recall('k');
+    // Another request replaced the entry meanwhile; the guard was built from `kept` all the same.
+    memo.remember('k', 2, 'other');
+    expect(memo.reuse('k', kept, 1, () => 'fresh')).toBe('old');
+    expect(memo.reuse('k', kept, 3, () => 'new')).toBe('new');
+    expect(memo.recall('k')).toMatchObject({ generation: 3, value: 'new' });
+    const sized = new Memo<string>({ entries: 10, bytes: 5 });
+    sized.reuse('a', undefined, 1, () => 'aaaa', (v) => v.length);
+    sized.reuse('b', undefined, 1, () => 'bbbb', (v) => v.length);
+    expect(sized.recall('a')).toBeUndefined();
+  });
 });

@@ -51,6 +51,18 @@ export class Memo<T> {
     while (this.entries.size > entries || this.bytes > maxBytes) this.forget(this.entries.keys().next().value!);
   }
 
+  /**
+   * `kept`'s value if it was computed at `generation`, else `fresh()`, which is then remembered
+   * for `key` at that generation (`size` tells its bytes). `kept` must be the entry the guarded
+   * statements were built from: one recalled later may have been replaced meanwhile.
+   */
+  reuse(key: string, kept: Remembered<T> | undefined, generation: number, fresh: () => T, size?: (value: T) => number): T {
+    if (kept?.generation === generation) return kept.value;
+    const value = fresh();
+    this.remember(key, generation, value, size?.(value));
+    return value;
+  }
+
   private forget(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;

@@ -140,24 +140,20 @@ export async function readPage(db: Database, q: PageQuery): Promise<{ rows: Enti
     ORDER BY ${pageOrderSql(q)}${unlessAt(cachedPage?.generation)}`;
   const totalKey = JSON.stringify(['total', q.filter ?? null, q.fullText ?? null]);
   const cachedTotal = q.withTotal ? countMemo.recall(totalKey) : undefined;
-  const count = sql`SELECT count(*) AS n FROM entities e WHERE ${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}${unlessAt(cachedTotal?.generation)}`;
-  const [found, generation, counted] = await db.readBatch(q.withTotal ? [page, GENERATION_SQL, count] : [page, GENERATION_SQL]);
+  const count = q.withTotal
+    ? sql`SELECT count(*) AS n FROM entities e WHERE ${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}${unlessAt(cachedTotal?.generation)}`
+    : undefined;
+  const [found, generation, counted] = await db.readBatch(count ? [page, GENERATION_SQL, count] : [page, GENERATION_SQL]);
   const current = generationOf(generation!);
-
-  let rows: EntityRow[];
-  if (cachedPage?.generation === current) rows = cachedPage.value;
-  else {
-    rows = (found as RawRow[]).map((r) => toRow(r, q.order.length));
-    pageMemo.remember(pageKey, current, rows, rows.reduce((n, r) => n + r.json.length, 0));
-  }
-  if (!q.withTotal) return { rows };
-  let total: number;
-  if (cachedTotal?.generation === current) total = cachedTotal.value as number;
-  else {
-    total = (counted![0] as { n: number }).n;
-    countMemo.remember(totalKey, current, total);
-  }
-  return { rows, total };
+  const rows = pageMemo.reuse(
+    pageKey,
+    cachedPage,
+    current,
+    () => (found as RawRow[]).map((r) => toRow(r, q.order.length)),
+    (fresh) => fresh.reduce((n, r) => n + r.json.length, 0),
+  );
+  if (!count) return { rows };
+  return { rows, total: countMemo.reuse(totalKey, cachedTotal, current, () => (counted![0] as { n: number }).n) as number };
 }
 
 /** Reads entities by ref, in the order asked, `undefined` where absent or filtered out. */
@@ -202,14 +198,12 @@ export async function readFacets(
     return sql`SELECT max(original_value) AS value, count(*) AS count FROM ${table} WHERE key = ${key} AND value != ''${scope} GROUP BY value${guard}`;
   });
   const [generation, ...results] = await db.readBatch([GENERATION_SQL, ...queries]);
-  const current = generationOf(generation!);
-  if (cached && cached.generation === current) return cached.value as Record<string, { value: string; count: number }[]>;
-  const counts = Object.fromEntries(
-    facets.map((facet, i) => [
-      facet,
-      (results[i] as { value: string; count: number }[]).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-    ]),
-  );
-  countMemo.remember(key, current, counts);
-  return counts;
+  const counts = () =>
+    Object.fromEntries(
+      facets.map((facet, i) => [
+        facet,
+        (results[i] as { value: string; count: number }[]).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      ]),
+    );
+  return countMemo.reuse(key, cached, generationOf(generation!), counts) as Record<string, { value: string; count: number }[]>;
 }
