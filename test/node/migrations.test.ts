@@ -8,6 +8,7 @@ const dir = mkdtempSync(join(tmpdir(), 'greenroom-migrations-'));
 const files = readdirSync('migrations').filter((f) => f.endsWith('.sql')).sort();
 const sqlOf = (f: string) => readFileSync(join('migrations', f), 'utf8');
 const REPAIR = '0013_catalog_generation_repair.sql';
+const EMITTED_ONCE = '0014_relations_emitted_once.sql';
 
 const generation = async (client: ReturnType<typeof createClient>) =>
   (await client.execute('SELECT value FROM catalog_generation')).rows.map((r) => Number(r.value));
@@ -31,6 +32,31 @@ describe('migrations', () => {
       DROP TRIGGER entities_generation_delete; DROP TABLE catalog_generation;`);
     for (const f of files.filter((f) => f >= REPAIR)) await client.executeMultiple(sqlOf(f));
     await expectWriteMovesGeneration(client);
+  });
+
+  it('keep every relation pair once, from the side of the entity that emitted it, found from the other side too', async () => {
+    const client = createClient({ url: `file:${join(dir, 'relations.db')}` });
+    for (const f of files.filter((f) => f < EMITTED_ONCE)) await client.executeMultiple(sqlOf(f));
+    await client.executeMultiple(`
+      INSERT INTO entities (id, uid, ref, kind, namespace, name, hash, etag, body, updated_at) VALUES
+        (1, 'u1', 'component:default/a', 'component', 'default', 'a', 'h', 'e', '{}', 'now'),
+        (2, 'u2', 'user:default/bob', 'user', 'default', 'bob', 'h', 'e', '{}', 'now');
+      INSERT INTO relations (origin_id, source, type, target) VALUES
+        (1, 'component:default/a', 'ownedBy', 'group:default/t'),
+        (1, 'group:default/t', 'ownerOf', 'component:default/a'),
+        (2, 'group:default/g', 'hasMember', 'user:default/bob'),
+        (2, 'group:default/x', 'ownerOf', 'group:default/y');`);
+    for (const f of files.filter((f) => f >= EMITTED_ONCE)) await client.executeMultiple(sqlOf(f));
+    const rows = await client.execute('SELECT origin_id, source, type, target FROM relations ORDER BY origin_id, type');
+    expect(rows.rows.map((r) => [r.origin_id, r.source, r.type, r.target])).toEqual([
+      [1, 'component:default/a', 'ownedBy', 'group:default/t'],
+      [2, 'user:default/bob', 'memberOf', 'group:default/g'],
+    ]);
+    const pointingAt = async (ref: string) =>
+      (await client.execute({ sql: `SELECT rowid FROM relation_targets WHERE relation_targets MATCH '"' || hex(?) || '"'`, args: [ref] })).rows.map((r) => r.rowid);
+    expect(await pointingAt('group:default/t')).toEqual([1]);
+    expect(await pointingAt('group:default/g')).toEqual([2]);
+    expect(await pointingAt('group:default/y')).toEqual([]);
   });
 
   it('leave a database migrated from scratch with one generation row, still moved by writes', async () => {

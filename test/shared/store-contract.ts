@@ -4,6 +4,10 @@ import type { ProcessedEntity } from '../../worker/catalog/ingest/types';
 import type { Entity } from '../../worker/catalog/model/entity';
 import type { LocationWrite } from '../../worker/catalog/store/write';
 import type { EntityRow } from '../../worker/catalog/store/read';
+import type { EntityFilter } from '../../worker/catalog/query/filter';
+import { deriveRelations } from '../../worker/catalog/model/relations';
+import { stringifyEntityRef } from '../../worker/catalog/model/ref';
+import { resolveCatalogUser } from '../../worker/auth/identity';
 
 /** A component descriptor as processing would hand it to the store. */
 export function component(name: string, spec: Record<string, unknown> = {}, extra: Partial<Entity['metadata']> = {}): ProcessedEntity {
@@ -29,6 +33,12 @@ function write(key: string, entities: ProcessedEntity[], more: Partial<LocationW
 }
 
 const parse = (json: string) => JSON.parse(json) as Entity;
+
+/** An entity as processing hands it over: namespace set, relations derived as ingestion derives them. */
+function processed(kind: string, name: string, spec: Record<string, unknown>): ProcessedEntity {
+  const entity: Entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace: 'default' }, spec };
+  return { ref: stringifyEntityRef(entity), entity, relations: deriveRelations(entity) };
+}
 
 /** The same behaviour asked of the store whichever database is behind it (D1 or libSQL). */
 export function storeContract(name: string, open: () => Promise<CatalogStore>): void {
@@ -84,6 +94,60 @@ export function storeContract(name: string, open: () => Promise<CatalogStore>): 
       expect((await store.readPage({ filter: ownedByA, order: [], limit: 5 })).rows).toEqual([]);
       await store.deleteEntity('component:default/alpha');
       expect(await relationsOf('group:default/team-b')).toEqual([]);
+    });
+
+    it('answers relations stated by either end alike: reads, filters, facets and sign-in groups', async () => {
+      // acme names its child, payments names its member, and the component names itself as owner:
+      // bob, payments and the component state nothing of what points at them.
+      await store.writeLocation(
+        write('url:org', [
+          processed('Group', 'acme', { type: 'organization', children: ['payments'] }),
+          processed('Group', 'payments', { type: 'team', children: [], members: ['bob'] }),
+          processed('User', 'bob', { memberOf: [] }),
+          processed('Component', 'selfish', { type: 'service', lifecycle: 'production', owner: 'component:selfish' }),
+        ]),
+      );
+      const relationsOf = async (ref: string) => parse((await store.readByRefs([ref]))[0]!.json).relations;
+      expect(await relationsOf('user:default/bob')).toEqual([{ type: 'memberOf', targetRef: 'group:default/payments' }]);
+      expect(await relationsOf('group:default/payments')).toEqual([
+        { type: 'childOf', targetRef: 'group:default/acme' },
+        { type: 'hasMember', targetRef: 'user:default/bob' },
+      ]);
+      expect(await relationsOf('group:default/acme')).toEqual([{ type: 'parentOf', targetRef: 'group:default/payments' }]);
+      expect(await relationsOf('component:default/selfish')).toEqual([
+        { type: 'ownedBy', targetRef: 'component:default/selfish' },
+        { type: 'ownerOf', targetRef: 'component:default/selfish' },
+      ]);
+
+      const refsOf = async (filter: EntityFilter) => (await store.readPage({ filter, order: [], limit: 10 })).rows.map((r) => r.ref);
+      expect(await refsOf({ key: 'relations.memberof', values: ['group:default/payments'] })).toEqual(['user:default/bob']);
+      expect(await refsOf({ key: 'relations.hasmember', values: ['user:default/bob'] })).toEqual(['group:default/payments']);
+      expect(await refsOf({ key: 'relations.childof' })).toEqual(['group:default/payments']);
+      expect(await refsOf({ key: 'relations.childof', prefix: 'group:default/ac' })).toEqual(['group:default/payments']);
+      expect(await refsOf({ key: 'relations.childof', prefix: 'group:default/pay' })).toEqual([]);
+      expect(await refsOf({ key: 'relations.parentof', values: ['group:default/payments'] })).toEqual(['group:default/acme']);
+      expect(await refsOf({ not: { key: 'relations.memberof' } })).not.toContain('user:default/bob');
+
+      const facets = await store.readFacets(['relations.memberOf', 'relations.parentOf', 'relations.ownerOf']);
+      expect(facets['relations.memberOf']).toEqual([{ value: 'group:default/payments', count: 1 }]);
+      expect(facets['relations.parentOf']).toEqual([{ value: 'group:default/payments', count: 1 }]);
+      expect(facets['relations.ownerOf']).toEqual([{ value: 'component:default/selfish', count: 1 }]);
+      expect((await resolveCatalogUser(store, 'bob'))?.ownershipEntityRefs).toEqual(['user:default/bob', 'group:default/acme', 'group:default/payments']);
+
+      // Whichever end stated a relation takes it along when it changes or goes.
+      await store.writeLocation(
+        write('url:org', [
+          processed('Group', 'acme', { type: 'organization', children: [] }),
+          processed('Group', 'payments', { type: 'team', children: [], members: ['bob'] }),
+          processed('User', 'bob', { memberOf: [] }),
+        ], { orphanStrategy: 'delete' }),
+      );
+      expect(await relationsOf('group:default/payments')).toEqual([{ type: 'hasMember', targetRef: 'user:default/bob' }]);
+      expect(await refsOf({ key: 'relations.childof' })).toEqual([]);
+      await store.deleteEntity('group:default/payments');
+      expect(await relationsOf('user:default/bob')).toEqual([]);
+      expect(await refsOf({ key: 'relations.memberof', values: ['group:default/payments'] })).toEqual([]);
+      expect((await resolveCatalogUser(store, 'bob'))?.ownershipEntityRefs).toEqual(['user:default/bob']);
     });
 
     it('filters, orders, pages by keyset and counts', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../worker/catalog/model/entity';
-import { deriveRelations, RELATION_PAIRS, type RelationRow } from '../../worker/catalog/model/relations';
+import { deriveRelations, RELATION_PAIRS, relationsFromSide, relationTypeOf, type RelationRow } from '../../worker/catalog/model/relations';
 
 function entity(kind: string, spec: Record<string, unknown>, metadata: Partial<Entity['metadata']> = {}): Entity {
   const apiVersion = kind === 'Template' ? 'scaffolder.backstage.io/v1beta3' : 'backstage.io/v1alpha1';
@@ -139,5 +139,40 @@ describe('deriveRelations', () => {
 
   it('throws on a ref that needs a kind it does not have (validation refuses those first)', () => {
     expect(() => deriveRelations(entity('Component', { type: 's', lifecycle: 'l', owner: 't', dependsOn: ['db'] }))).toThrow(/missing or empty kind/);
+  });
+});
+
+describe('relationsFromSide', () => {
+  const self = 'component:default/x';
+
+  it('keeps each pair once, from the entity’s own side', () => {
+    const derived = deriveRelations(entity('Component', { type: 's', lifecycle: 'l', owner: 'team', dependsOn: ['resource:db'] }));
+    expect(relationsFromSide(self, derived)).toEqual([
+      ['ownedBy', 'group:default/team'],
+      ['dependsOn', 'resource:default/db'],
+    ]);
+  });
+
+  it('turns a row pointing at the entity around, and drops rows about others', () => {
+    const given = rows(['group:default/team', 'ownerOf', self], ['group:default/a', 'ownerOf', 'component:default/y'], [self, 'ownedBy', 'group:default/team']);
+    expect(relationsFromSide(self, given)).toEqual([['ownedBy', 'group:default/team']]);
+    expect(relationsFromSide(self, rows(['api:default/p', 'someCustomType', self]))).toEqual([]);
+    expect(relationsFromSide(self, rows([self, 'someCustomType', 'api:default/p']))).toEqual([['someCustomType', 'api:default/p']]);
+  });
+
+  it('keeps both directions of a relation an entity has with itself', () => {
+    const derived = deriveRelations(entity('Component', { type: 's', lifecycle: 'l', owner: 'component:x' }));
+    expect(relationsFromSide(self, derived)).toEqual([
+      ['ownedBy', self],
+      ['ownerOf', self],
+    ]);
+  });
+});
+
+describe('relationTypeOf', () => {
+  it('finds a type whatever its case, and nothing else', () => {
+    expect(relationTypeOf('OWNEDBY')).toBe('ownedBy');
+    expect(relationTypeOf('apiconsumedby')).toBe('apiConsumedBy');
+    expect(relationTypeOf('owner')).toBeUndefined();
   });
 });

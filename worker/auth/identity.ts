@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CatalogStore } from '../catalog/store/store';
+import { rowsTowardsSql, towardsSql } from '../catalog/store/relations-sql';
 import type { AuthConfig } from '../config';
 import { roleOf, type Subject } from './policy';
 
@@ -46,10 +47,15 @@ export async function resolveCatalogUser(
       OR e.ref = ${`user:default/${lower}`})
     ORDER BY e.ref = ${`user:default/${lower}`}, e.ref LIMIT 1`);
   if (!user) return undefined;
+  // Membership and parenthood are each stated by either end: `memberOf` in the user or
+  // `members` in the group, `parent` in the child or `children` in the parent.
+  const parents = towardsSql(sql`g.ref`);
   const groups = await store.db.all<{ ref: string }>(sql`
     WITH RECURSIVE g(ref) AS (
-      SELECT target FROM relations WHERE source = ${user.ref} AND type = 'memberOf'
-      UNION SELECT r.target FROM relations r JOIN g ON r.source = g.ref AND r.type = 'childOf'
+      SELECT r.target FROM entities e JOIN relations r ON r.origin_id = e.id AND r.type = 'memberOf' WHERE e.ref = ${user.ref}
+      UNION SELECT x.source FROM (${rowsTowardsSql(sql`${user.ref}`)}) x WHERE x.type = 'hasMember'
+      UNION SELECT r.target FROM g JOIN entities e ON e.ref = g.ref JOIN relations r ON r.origin_id = e.id AND r.type = 'childOf'
+      UNION SELECT r.source FROM g CROSS JOIN ${parents.from} WHERE ${parents.where} AND r.type = 'parentOf'
     ) SELECT ref FROM g ORDER BY ref`);
   const profile = (JSON.parse(user.body) as { spec?: { profile?: { displayName?: unknown; email?: unknown; picture?: unknown } } }).spec?.profile;
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);

@@ -57,7 +57,10 @@ export const entities = sqliteTable(
   ],
 );
 
-/** Relation rows in both directions, owned by the entity (`origin_id`) whose descriptor emitted them. */
+/**
+ * Relation pairs, each once as the entity (`origin_id`, whose ref is `source`) emitted it; the
+ * other direction is found through the FTS5 table relation_targets (migration 0014).
+ */
 export const relations = sqliteTable(
   'relations',
   {
@@ -66,8 +69,8 @@ export const relations = sqliteTable(
     type: text('type').notNull(),
     target: text('target').notNull(),
   },
-  // Clustered on its primary key (WITHOUT ROWID, migration 0012): a new entity's rows append.
-  (t) => [primaryKey({ columns: [t.originId, t.source, t.type, t.target] }), index('relations_source').on(t.source, t.type, t.target)],
+  // Clustered on its primary key (WITHOUT ROWID): a new entity's rows append.
+  (t) => [primaryKey({ columns: [t.originId, t.type, t.target] })],
 );
 
 /** Flattened fields of every entity, for filters and facets. */

@@ -22,6 +22,13 @@ export const RELATION_PAIRS = {
 
 export type RelationType = keyof typeof RELATION_PAIRS;
 
+const RELATION_TYPES = new Map(Object.keys(RELATION_PAIRS).map((t) => [t.toLowerCase(), t as RelationType]));
+
+/** The relation type a name denotes whatever its case (`relations.ownedby` in a filter), if Backstage defines it. */
+export function relationTypeOf(name: string): RelationType | undefined {
+  return RELATION_TYPES.get(name.toLowerCase());
+}
+
 /** One directed edge between two entities, refs lowercased as stored. */
 export interface RelationRow {
   source: string;
@@ -65,4 +72,19 @@ export function deriveRelations(entity: Entity): RelationRow[] {
     }
   }
   return rows;
+}
+
+/**
+ * Each relation pair among `rows` once, seen from `self`: `[type, target]` of the rows whose
+ * source is `self`, and the inverse of those pointing at it. A row that touches `self` at
+ * neither end is dropped: a descriptor only speaks for its own entity.
+ */
+export function relationsFromSide(self: string, rows: RelationRow[]): [string, string][] {
+  const out = new Map<string, [string, string]>();
+  for (const { source, type, target } of rows) {
+    const inverse = RELATION_PAIRS[type as RelationType];
+    const seen: [string, string] | undefined = source === self ? [type, target] : target === self && inverse ? [inverse, source] : undefined;
+    if (seen) out.set(`${seen[0]} ${seen[1]}`, seen);
+  }
+  return [...out.values()];
 }

@@ -5,6 +5,8 @@ import type { OrderField } from '../query/order';
 import { filterSql, fullTextMatch, fullTextSql, keysetSql, orderBySql, sortColumnsSql, tieBreakOrder } from './sql';
 import { GENERATION_SQL, generationOf, Memo, unlessAt } from './memo';
 import { FACET_KEYS } from './flatten';
+import { entityRelationsSql } from './relations-sql';
+import { RELATION_PAIRS, relationTypeOf } from '../model/relations';
 
 const FACET_KEY_SET = new Set(FACET_KEYS);
 
@@ -32,9 +34,8 @@ interface RawRow {
 
 // Relations travel as lines of `type "targetRef"` (the ref quoted by SQLite as a JSON string):
 // the D1 transport escapes every quote of JSON it carries, which for an entity's full relation
-// objects cost more than building them. Two origins may emit the same relation; grouping by the
-// key's own order drops the copy without a sort.
-const ENTITY_COLUMNS = sql`e.id, e.ref, e.body, e.errors, (SELECT group_concat(r.type || ' ' || json_quote(r.target), char(10)) FROM (SELECT type, target FROM relations WHERE source = e.ref GROUP BY type, target) r) AS rels`;
+// objects cost more than building them.
+const ENTITY_COLUMNS = sql`e.id, e.ref, e.body, e.errors, (SELECT group_concat(r.type || ' ' || json_quote(r.target), char(10)) FROM (${entityRelationsSql(sql`e.id`, sql`e.ref`)}) r) AS rels`;
 
 /** The relations array of an entity, from its `type "targetRef"` lines (newlines inside a ref are escaped by then). */
 function relationsJson(lines: string | null): string {
@@ -187,12 +188,18 @@ export async function readFacets(
   const cached = countMemo.recall(key);
   const guard = unlessAt(cached?.generation);
   const scope = filter ? sql` AND entity_id IN (SELECT e.id FROM entities e WHERE ${filterSql(filter)})` : sql``;
-  const relationScope = filter ? sql` AND source IN (SELECT e.ref FROM entities e WHERE ${filterSql(filter)})` : sql``;
+  const relationScope = filter ? sql` WHERE entity IN (SELECT e.ref FROM entities e WHERE ${filterSql(filter)})` : sql``;
   const queries = facets.map((facet) => {
     const key = facet.toLowerCase();
     if (key.startsWith('relations.')) {
-      const type = facet.slice('relations.'.length);
-      return sql`SELECT target AS value, count(DISTINCT source) AS count FROM relations WHERE lower(type) = ${type.toLowerCase()}${relationScope} GROUP BY target${guard}`;
+      // An entity has relation T to V when it emitted (entity, T, V) or V emitted (V, inverse T, entity).
+      const type = key.slice('relations.'.length);
+      const known = relationTypeOf(type);
+      const inverse = known ? RELATION_PAIRS[known].toLowerCase() : type;
+      return sql`SELECT value, count(DISTINCT entity) AS count FROM (
+          SELECT target AS value, source AS entity FROM relations WHERE lower(type) = ${type}
+          UNION ALL SELECT source, target FROM relations WHERE lower(type) = ${inverse}
+        )${relationScope} GROUP BY value${guard}`;
     }
     const table = FACET_KEY_SET.has(key) ? sql`facet_values` : sql`search`;
     return sql`SELECT max(original_value) AS value, count(*) AS count FROM ${table} WHERE key = ${key} AND value != ''${scope} GROUP BY value${guard}`;

@@ -2,12 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { EntityFilter } from '../query/filter';
 import type { OrderField } from '../query/order';
 import { FTS_COLUMNS } from './flatten';
-import { RELATION_PAIRS } from '../model/relations';
+import { RELATION_PAIRS, relationTypeOf, type RelationType } from '../model/relations';
 
 // SQL fragments over `entities e`. Lists of values travel as one JSON parameter (json_each), so
 // no query ever approaches D1's limit on bound parameters, whatever the filter.
-
-const RELATION_TYPES = new Map(Object.keys(RELATION_PAIRS).map((t) => [t.toLowerCase(), t]));
 
 /** Columns that answer some keys directly, sparing the search table. */
 const COLUMN_KEYS: Record<string, SQL> = {
@@ -33,14 +31,29 @@ function matchSql(column: SQL, m: Match): SQL | undefined {
   return m.values ? inList(column, m.values) : undefined;
 }
 
+/**
+ * `e` has relation `type` to a matching entity when it emitted that row itself, or when the other
+ * end emitted the inverse towards it. The second is asked once for the whole query: by the
+ * matching origins' own rows when values are given, else by every row of the inverse type.
+ */
+function relationSql(type: RelationType, m: Match): SQL {
+  const target = matchSql(sql`r.target`, m);
+  const emitted = sql`EXISTS (SELECT 1 FROM relations r WHERE r.origin_id = e.id AND r.type = ${type}${target ? sql` AND ${target}` : sql``})`;
+  const origins = m.values
+    ? sql` AND r.origin_id IN (SELECT id FROM entities WHERE ${inList(sql`ref`, m.values)})`
+    : m.prefix !== undefined
+      ? sql` AND ${matchSql(sql`r.source`, m)}`
+      : sql``;
+  const received = sql`e.ref IN (SELECT r.target FROM relations r WHERE r.type = ${RELATION_PAIRS[type]}${origins})`;
+  return sql`(${emitted} OR ${received})`;
+}
+
 function leafSql(key: string, m: Match): SQL {
   const column = COLUMN_KEYS[key];
   if (column) return matchSql(column, m) ?? sql`1`;
   if (key.startsWith('relations.')) {
-    const type = RELATION_TYPES.get(key.slice('relations.'.length));
-    if (!type) return sql`0`;
-    const match = matchSql(sql`r.target`, m);
-    return sql`EXISTS (SELECT 1 FROM relations r WHERE r.source = e.ref AND r.type = ${type}${match ? sql` AND ${match}` : sql``})`;
+    const type = relationTypeOf(key.slice('relations.'.length));
+    return type ? relationSql(type, m) : sql`0`;
   }
   const match = matchSql(sql`s.value`, m);
   return sql`EXISTS (SELECT 1 FROM search s WHERE s.key = ${key}${match ? sql` AND ${match}` : sql``} AND s.entity_id = e.id)`;

@@ -4,6 +4,7 @@ import { hexDigest, toHex } from '../../lib/digest';
 import { ANNOTATION, PROCESSING_STATUS_TYPE, type EntityStatusItem } from '../model/entity';
 import type { ChildLocation, DocumentError, LocationOutput, ProcessedEntity } from '../ingest/types';
 import { FACET_KEYS, flattenForSearch, fullTextRow } from './flatten';
+import { relationsFromSide } from '../model/relations';
 
 /** One location key's processing outcome, to be written atomically. */
 export interface LocationWrite {
@@ -101,6 +102,7 @@ function clearDerived(refs: string[]): SQL[] {
     sql`DELETE FROM search WHERE entity_id IN (${ids})`,
     sql`DELETE FROM entities_fts WHERE rowid IN (${ids})`,
     sql`DELETE FROM entity_names_fts WHERE rowid IN (${ids})`,
+    sql`DELETE FROM relation_targets WHERE rowid IN (${ids})`,
     sql`DELETE FROM relations WHERE origin_id IN (${ids})`,
   ];
 }
@@ -146,15 +148,23 @@ function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] 
   return out;
 }
 
-/** Statements that insert the relations the given entities emit, each ref-grouped with null for the entity itself. */
+/**
+ * Statements that insert the relations the given entities emit, each pair once from the entity's
+ * side (`[type, target]` grouped by ref), and index the refs they point at for the other side.
+ */
 function insertRelationsSql(entities: ProcessedEntity[], locationKey: string): SQL[] {
-  const items = entities.map((p) => [p.ref, p.relations.map((r) => [r.source === p.ref ? null : r.source, r.type, r.target === p.ref ? null : r.target])]);
-  return chunkJson(items).map(
+  const items = entities.map((p) => [p.ref, relationsFromSide(p.ref, p.relations)]);
+  const inserts = chunkJson(items).map(
     (chunk) => sql`INSERT OR IGNORE INTO relations (origin_id, source, type, target)
-      SELECT e.id, coalesce(r.value ->> 0, e.ref), r.value ->> 1, coalesce(r.value ->> 2, e.ref)
+      SELECT e.id, e.ref, r.value ->> 0, r.value ->> 1
       FROM json_each(${chunk}) j CROSS JOIN entities e ON e.ref = j.value ->> 0 AND e.location_key = ${locationKey}
       CROSS JOIN json_each(j.value, '$[1]') r`,
   );
+  // Read back from the rows just written rather than sent again.
+  const written = sql`SELECT e.id FROM json_each(${refsParam(entities.map((p) => p.ref))}) j CROSS JOIN entities e ON e.ref = j.value AND e.location_key = ${locationKey}`;
+  const index = sql`INSERT INTO relation_targets (rowid, targets)
+    SELECT origin_id, group_concat(hex(target), ' ') FROM relations WHERE origin_id IN (${written}) GROUP BY origin_id`;
+  return [...inserts, index];
 }
 
 /** Statements that insert or replace entity rows; the body goes as a JSON object, not a string, so it is not escaped again. */
