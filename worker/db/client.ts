@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { createClient, type Client, type InValue } from '@libsql/client/web';
 import type { Env } from '../env';
@@ -12,6 +12,8 @@ export interface Database {
   readBatch(queries: SQL[]): Promise<unknown[][]>;
   /** Runs statements atomically (all or nothing) in one round trip. */
   writeBatch(queries: SQL[]): Promise<void>;
+  /** The table-valued function that walks a JSON parameter's items fastest on this driver. */
+  readonly jsonItems: SQL;
 }
 
 // Queries are written with drizzle's `sql` builder (typed, parameterised) and rendered by its
@@ -41,6 +43,8 @@ export function fromD1(d1: D1Database): Database {
       if (queries.length === 0) return;
       await d1.batch(queries.map(prepare));
     },
+    // Binary JSON items (SQLite 3.45+): `->>` reads them without parsing text again.
+    jsonItems: sql.raw('jsonb_each'),
   };
 }
 
@@ -64,6 +68,8 @@ export function fromLibsql(client: Pick<Client, 'execute' | 'batch'>): Database 
       if (queries.length === 0) return;
       await client.batch(queries.map(stmt), 'write');
     },
+    // libSQL's SQLite predates jsonb_each.
+    jsonItems: sql.raw('json_each'),
   };
 }
 

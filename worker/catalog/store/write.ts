@@ -109,42 +109,48 @@ function clearDerived(refs: string[]): SQL[] {
 
 // Rows travel to the database as JSON parameters, serialised again by the D1 client and parsed
 // twice more on the way in, so their size is much of an ingestion's cost. Rows are grouped by
-// entity (its ref written once), a value's original is left out where it equals the value, and
-// a relation end that is the entity itself is sent as null.
+// entity (its ref written once) and a value's original is left out where it equals the value.
+// They are walked with the driver's `jsonItems`: on D1 jsonb_each, whose items are binary JSON
+// that `->>` reads without parsing text again (json_each hands each item over as text).
 
 /** Search rows of one entity: [key, value] when the original is the value itself, else [key, value, original]. */
 function searchItem(p: ProcessedEntity): [string, (string | null)[][]] {
   return [p.ref, flattenForSearch(p.entity).map((r) => (r.original === r.value ? [r.key, r.value] : [r.key, r.value, r.original]))];
 }
 
+/** The ids of the given entities as written under `locationKey`, for statements that copy from their rows. */
+function writtenIdsSql(entities: ProcessedEntity[], locationKey: string): SQL {
+  return sql`SELECT e.id FROM json_each(${refsParam(entities.map((p) => p.ref))}) j CROSS JOIN entities e ON e.ref = j.value AND e.location_key = ${locationKey}`;
+}
+
 /** Statements that insert search, facet and full-text rows for entities already written under `locationKey`. */
-function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] {
+function insertDerived(entities: ProcessedEntity[], locationKey: string, each: SQL): SQL[] {
   const out: SQL[] = [];
   for (const chunk of chunkJson(entities.map(searchItem))) {
     out.push(sql`INSERT OR IGNORE INTO search (key, value, entity_id, original_value)
       SELECT r.value ->> 0, r.value ->> 1, e.id, CASE json_array_length(r.value) WHEN 2 THEN r.value ->> 1 ELSE r.value ->> 2 END
-      FROM json_each(${chunk}) j CROSS JOIN entities e ON e.ref = j.value ->> 0 AND e.location_key = ${locationKey}
-      CROSS JOIN json_each(j.value, '$[1]') r`);
+      FROM ${each}(${chunk}) j CROSS JOIN entities e ON e.ref = j.value ->> 0 AND e.location_key = ${locationKey}
+      CROSS JOIN ${each}(j.value, '$[1]') r`);
   }
   const ftsRows = entities.map((p) => {
     const f = fullTextRow(p.entity);
     return [p.ref, f.name, f.title, f.description, f.tags, f.kind, f.type, f.owner];
   });
   for (const chunk of chunkJson(ftsRows)) {
+    // From the parameter, not read back from entities_fts: FTS5 reads its content row by row.
+    out.push(sql`INSERT INTO entity_names_fts (rowid, name, title)
+      SELECT e.id, j.value ->> 1, j.value ->> 2
+      FROM ${each}(${chunk}) j CROSS JOIN entities e ON e.ref = j.value ->> 0 AND e.location_key = ${locationKey}`);
     out.push(sql`INSERT INTO entities_fts (rowid, name, title, description, tags, kind, type, owner)
       SELECT e.id, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'),
              json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]')
-      FROM json_each(${chunk}) j CROSS JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
+      FROM ${each}(${chunk}) j CROSS JOIN entities e ON e.ref = json_extract(j.value, '$[0]') AND e.location_key = ${locationKey}`);
   }
   // Copied from the rows just written rather than sent again.
-  const refs = refsParam(entities.map((p) => p.ref));
-  const written = sql`SELECT e.id FROM json_each(${refs}) j CROSS JOIN entities e ON e.ref = j.value AND e.location_key = ${locationKey}`;
   out.push(sql`INSERT OR IGNORE INTO facet_values (key, value, entity_id, original_value)
     SELECT key, value, entity_id, original_value FROM search
-    WHERE key IN (SELECT value FROM json_each(${FACET_KEYS_PARAM})) AND entity_id IN (${written})`);
-  out.push(sql`INSERT INTO entity_names_fts (rowid, name, title)
-    SELECT f.rowid, f.name, f.title FROM entities_fts f
-    WHERE f.rowid IN (${written})`);
+    WHERE key IN (SELECT value FROM json_each(${FACET_KEYS_PARAM})) AND entity_id IN (${writtenIdsSql(entities, locationKey)})`);
+
   return out;
 }
 
@@ -152,23 +158,22 @@ function insertDerived(entities: ProcessedEntity[], locationKey: string): SQL[] 
  * Statements that insert the relations the given entities emit, each pair once from the entity's
  * side (`[type, target]` grouped by ref), and index the refs they point at for the other side.
  */
-function insertRelationsSql(entities: ProcessedEntity[], locationKey: string): SQL[] {
+function insertRelationsSql(entities: ProcessedEntity[], locationKey: string, each: SQL): SQL[] {
   const items = entities.map((p) => [p.ref, relationsFromSide(p.ref, p.relations)]);
   const inserts = chunkJson(items).map(
     (chunk) => sql`INSERT OR IGNORE INTO relations (origin_id, source, type, target)
       SELECT e.id, e.ref, r.value ->> 0, r.value ->> 1
-      FROM json_each(${chunk}) j CROSS JOIN entities e ON e.ref = j.value ->> 0 AND e.location_key = ${locationKey}
-      CROSS JOIN json_each(j.value, '$[1]') r`,
+      FROM ${each}(${chunk}) j CROSS JOIN entities e ON e.ref = j.value ->> 0 AND e.location_key = ${locationKey}
+      CROSS JOIN ${each}(j.value, '$[1]') r`,
   );
   // Read back from the rows just written rather than sent again.
-  const written = sql`SELECT e.id FROM json_each(${refsParam(entities.map((p) => p.ref))}) j CROSS JOIN entities e ON e.ref = j.value AND e.location_key = ${locationKey}`;
   const index = sql`INSERT INTO relation_targets (rowid, targets)
-    SELECT origin_id, group_concat(hex(target), ' ') FROM relations WHERE origin_id IN (${written}) GROUP BY origin_id`;
+    SELECT origin_id, group_concat(hex(target), ' ') FROM relations WHERE origin_id IN (${writtenIdsSql(entities, locationKey)}) GROUP BY origin_id`;
   return [...inserts, index];
 }
 
 /** Statements that insert or replace entity rows; the body goes as a JSON object, not a string, so it is not escaped again. */
-function upsertEntitiesSql(toWrite: { p: ProcessedEntity; uid: string; hash: string }[], locationKey: string, now: string): SQL[] {
+function upsertEntitiesSql(toWrite: { p: ProcessedEntity; uid: string; hash: string }[], locationKey: string, now: string, each: SQL): SQL[] {
   const rows = toWrite.map(({ p, uid, hash }) => {
     const etag = hash.slice(0, 32);
     const entity = { ...p.entity, metadata: { ...p.entity.metadata, uid, etag } };
@@ -180,7 +185,7 @@ function upsertEntitiesSql(toWrite: { p: ProcessedEntity; uid: string; hash: str
     (chunk) => sql`INSERT INTO entities (uid, ref, kind, namespace, name, location_key, hash, etag, body, orphan, errors, updated_at)
         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, ${locationKey}, j.value ->> 5, j.value ->> 6,
                j.value -> 7, 0, NULL, ${now}
-        FROM json_each(${chunk}) j WHERE true
+        FROM ${each}(${chunk}) j WHERE true
         ON CONFLICT (ref) DO UPDATE SET uid = excluded.uid, location_key = excluded.location_key, hash = excluded.hash,
           etag = excluded.etag, body = excluded.body, orphan = 0, errors = NULL, updated_at = excluded.updated_at
         WHERE entities.location_key = excluded.location_key OR entities.orphan = 1`,
@@ -270,9 +275,9 @@ export async function writeLocation(db: Database, w: LocationWrite): Promise<Wri
   if (writtenRefs.length) {
     // Only entities already stored have rows to clear; a first ingestion skips the lookups.
     stmts.push(...clearDerived(writtenRefs.filter((ref) => byRef.has(ref))));
-    stmts.push(...upsertEntitiesSql(toWrite, w.locationKey, now));
-    stmts.push(...insertDerived(toWrite.map((t) => t.p), w.locationKey));
-    stmts.push(...insertRelationsSql(toWrite.map((t) => t.p), w.locationKey));
+    stmts.push(...upsertEntitiesSql(toWrite, w.locationKey, now, db.jsonItems));
+    stmts.push(...insertDerived(toWrite.map((t) => t.p), w.locationKey, db.jsonItems));
+    stmts.push(...insertRelationsSql(toWrite.map((t) => t.p), w.locationKey, db.jsonItems));
   }
   for (const [ref, errs] of failedRefs) {
     stmts.push(sql`UPDATE entities SET errors = ${JSON.stringify(statusItems(errs))} WHERE ref = ${ref}`);
