@@ -24,6 +24,8 @@ const URL_KEY_PREFIX = 'url:';
 interface FileContext extends ProcessContext {
   target: string;
   budget: { reads: number };
+  /** The file's SCM annotations, the same for every entity it holds. */
+  annotations: Record<string, string>;
 }
 
 function targetOf(locationKey: string): string {
@@ -126,7 +128,7 @@ async function processDocument(
       message: `Entity ${ref} at ${ctx.locationKey}, originated at ${ctx.originKey}, is not of an allowed kind for that location`,
     };
   }
-  const entity = withCatalogFields(result.entity, ctx, scmAnnotations(ctx.target, ctx.reader.githubHosts));
+  const entity = withCatalogFields(result.entity, ctx, ctx.annotations);
   return { entity, ref, relations: deriveRelations(entity), docIndex };
 }
 
@@ -138,7 +140,7 @@ async function processDocument(
 export async function processLocation(context: ProcessContext): Promise<LocationOutput> {
   const target = targetOf(context.locationKey);
   const text = await context.reader.read(target);
-  const ctx: FileContext = { ...context, target, budget: { reads: MAX_PLACEHOLDER_READS } };
+  const ctx: FileContext = { ...context, target, budget: { reads: MAX_PLACEHOLDER_READS }, annotations: scmAnnotations(target, context.reader.githubHosts) };
   const output: LocationOutput = { entities: [], errors: [], children: [] };
   const docOfRef = new Map<string, number>();
   const childKeys = new Set<string>();
