@@ -74,3 +74,33 @@ describe('ingestion beyond one request', () => {
     expect(await count()).toBe(2);
   });
 });
+
+describe('Location targets', () => {
+  beforeEach(async () => {
+    await clearCatalog();
+  });
+
+  it('retires a target its Location entity no longer names: its entities become orphans and its key is forgotten', async () => {
+    const file = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: team }\n`;
+    const root = (targets: string[]) => `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: two }\nspec:\n  targets: [${targets.join(', ')}]\n`;
+    const register = (query = '') =>
+      SELF.fetch(`http://localhost/api/catalog/locations${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'url', target: `${RAW}/two.yaml` }),
+      });
+    serveFiles({ [`${RAW}/two.yaml`]: root(['./a.yaml', './b.yaml']), [`${RAW}/a.yaml`]: file('a'), [`${RAW}/b.yaml`]: file('b') });
+    expect((await register()).status).toBe(201);
+    const keyOf = (name: string) => env.DB.prepare('SELECT key FROM location_keys WHERE key = ?').bind(`url:${RAW}/${name}.yaml`).first();
+    expect(await keyOf('b')).not.toBeNull();
+
+    serveFiles({ [`${RAW}/two.yaml`]: root(['./a.yaml']), [`${RAW}/a.yaml`]: file('a'), [`${RAW}/b.yaml`]: file('b') });
+    expect((await register('?onConflict=refresh')).status).toBe(201);
+    expect(await keyOf('b')).toBeNull();
+    expect(await keyOf('a')).not.toBeNull();
+    const entity = async (name: string) =>
+      (await (await SELF.fetch(`http://localhost/api/catalog/entities/by-name/component/default/${name}`)).json()) as { metadata: { annotations: Record<string, string> } };
+    expect((await entity('b')).metadata.annotations['backstage.io/orphan']).toBe('true');
+    expect((await entity('a')).metadata.annotations['backstage.io/orphan']).toBeUndefined();
+  });
+});

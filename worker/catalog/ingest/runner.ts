@@ -42,7 +42,7 @@ export async function ingestKey(deps: IngestDeps, msg: IngestMessage): Promise<{
     // Recorded even when it will be retried, so a location that keeps failing is never silently pending.
     await deps.store.writeLocationFailure(keyInfo, error);
     if (isTransient(err)) throw err;
-    return { summary: { written: [], unchanged: [], orphaned: [], deleted: [], errors: [error], children: [] }, next: [] };
+    return { summary: { written: [], unchanged: [], orphaned: [], deleted: [], errors: [error], children: [], previousChildKeys: [] }, next: [] };
   }
   const summary = await deps.store.writeLocation({ ...keyInfo, output, orphanStrategy: deps.orphanStrategy });
 
@@ -53,8 +53,7 @@ export async function ingestKey(deps: IngestDeps, msg: IngestMessage): Promise<{
     ...(c.parentRef ? { parentRef: c.parentRef } : {}),
   }));
   const wanted = new Set(children.map((c) => c.key));
-  const previous = await deps.store.childKeys(msg.locationKey);
-  await deps.store.retireKeys(previous.filter((k) => !wanted.has(k)), deps.orphanStrategy);
+  await deps.store.retireKeys(summary.previousChildKeys.filter((k) => !wanted.has(k)), deps.orphanStrategy);
   if (msg.depth >= MAX_LOCATION_DEPTH) return { summary, next: [] };
   await deps.store.addChildKeys(children);
   const next = children.map(

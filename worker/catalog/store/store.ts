@@ -149,12 +149,6 @@ export class CatalogStore {
     return rows.map(toKey);
   }
 
-  /** Keys whose Location entity lived in `parentKey`. */
-  async childKeys(parentKey: string): Promise<string[]> {
-    const rows = await this.db.all<{ key: string }>(sql`SELECT key FROM location_keys WHERE parent_key = ${parentKey}`);
-    return rows.map((r) => r.key);
-  }
-
   /** Makes sure child keys exist (pending) so their progress is visible before they are processed. */
   async addChildKeys(children: { key: string; originKey: string; parentKey: string; parentRef?: string }[]): Promise<void> {
     if (children.length === 0) return;

@@ -25,6 +25,8 @@ export interface WriteSummary {
   deleted: string[];
   errors: DocumentError[];
   children: ChildLocation[];
+  /** The keys whose parent was this location key before the write (read in the same round trip as its entities). */
+  previousChildKeys: string[];
 }
 
 interface ExistingRow {
@@ -220,10 +222,12 @@ export function orphanEntitiesSql(refs: string[], now: string): SQL[] {
 export async function writeLocation(db: Database, w: LocationWrite): Promise<WriteSummary> {
   const now = new Date().toISOString();
   const incoming = w.output.entities;
-  const existing = await db.all<ExistingRow>(
+  const [existingRows, childRows] = await db.readBatch([
     sql`SELECT id, uid, ref, hash, location_key, orphan, errors FROM entities
         WHERE location_key = ${w.locationKey} OR ref IN (SELECT value FROM json_each(${refsParam(incoming.map((p) => p.ref))}))`,
-  );
+    sql`SELECT key FROM location_keys WHERE parent_key = ${w.locationKey}`,
+  ]);
+  const existing = existingRows as ExistingRow[];
   const byRef = new Map(existing.map((r) => [r.ref, r]));
   const errors = [...w.output.errors];
   const toWrite: { p: ProcessedEntity; uid: string; hash: string }[] = [];
@@ -299,6 +303,7 @@ export async function writeLocation(db: Database, w: LocationWrite): Promise<Wri
     deleted: w.orphanStrategy === 'delete' ? vanished : [],
     errors,
     children: w.output.children,
+    previousChildKeys: (childRows as { key: string }[]).map((r) => r.key),
   };
 }
 
