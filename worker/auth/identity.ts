@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CatalogStore } from '../catalog/store/store';
-import { rowsTowardsSql, towardsSql } from '../catalog/store/relations-sql';
+import { entityRelationsSql, towardsSql } from '../catalog/store/relations-sql';
 import type { AuthConfig } from '../config';
 import { roleOf, type Subject } from './policy';
 
@@ -48,12 +48,12 @@ export async function resolveCatalogUser(
     ORDER BY e.ref = ${`user:default/${lower}`}, e.ref LIMIT 1`);
   if (!user) return undefined;
   // Membership and parenthood are each stated by either end: `memberOf` in the user or
-  // `members` in the group, `parent` in the child or `children` in the parent.
+  // `members` in the group, `parent` in the child or `children` in the parent. The recursive
+  // steps spell out both ends, since SQLite allows the recursive table in no subquery.
   const parents = towardsSql(sql`g.ref`);
   const groups = await store.db.all<{ ref: string }>(sql`
     WITH RECURSIVE g(ref) AS (
-      SELECT r.target FROM entities e JOIN relations r ON r.origin_id = e.id AND r.type = 'memberOf' WHERE e.ref = ${user.ref}
-      UNION SELECT x.source FROM (${rowsTowardsSql(sql`${user.ref}`)}) x WHERE x.type = 'hasMember'
+      SELECT target FROM (${entityRelationsSql(sql`(SELECT id FROM entities WHERE ref = ${user.ref})`, sql`${user.ref}`)}) WHERE type = 'memberOf'
       UNION SELECT r.target FROM g JOIN entities e ON e.ref = g.ref JOIN relations r ON r.origin_id = e.id AND r.type = 'childOf'
       UNION SELECT r.source FROM g CROSS JOIN ${parents.from} WHERE ${parents.where} AND r.type = 'parentOf'
     ) SELECT ref FROM g ORDER BY ref`);

@@ -192,13 +192,13 @@ export async function readFacets(
   const queries = facets.map((facet) => {
     const key = facet.toLowerCase();
     if (key.startsWith('relations.')) {
-      // An entity has relation T to V when it emitted (entity, T, V) or V emitted (V, inverse T, entity).
-      const type = key.slice('relations.'.length);
-      const known = relationTypeOf(type);
-      const inverse = known ? RELATION_PAIRS[known].toLowerCase() : type;
+      // An entity has relation T to V when it emitted (entity, T, V) or V emitted (V, inverse T, entity):
+      // one scan reads both. A type Backstage does not define matches nothing, as in filters.
+      const type = relationTypeOf(key.slice('relations.'.length));
+      if (!type) return sql`SELECT NULL AS value, 0 AS count LIMIT 0`;
       return sql`SELECT value, count(DISTINCT entity) AS count FROM (
-          SELECT target AS value, source AS entity FROM relations WHERE lower(type) = ${type}
-          UNION ALL SELECT source, target FROM relations WHERE lower(type) = ${inverse}
+          SELECT CASE type WHEN ${type} THEN target ELSE source END AS value, CASE type WHEN ${type} THEN source ELSE target END AS entity
+          FROM relations WHERE type IN (${type}, ${RELATION_PAIRS[type]})
         )${relationScope} GROUP BY value${guard}`;
     }
     const table = FACET_KEY_SET.has(key) ? sql`facet_values` : sql`search`;

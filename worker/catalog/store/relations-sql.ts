@@ -26,7 +26,7 @@ export function towardsSql(ref: SQL): { from: SQL; where: SQL } {
  * Rows `(source, type, target)` of the relations other entities emitted towards `ref`, as
  * stored; each one read the other way round is a relation of `ref`.
  */
-export function rowsTowardsSql(ref: SQL): SQL {
+function rowsTowardsSql(ref: SQL): SQL {
   const towards = towardsSql(ref);
   return sql`SELECT r.source, r.type, r.target FROM ${towards.from} WHERE ${towards.where}`;
 }

@@ -152,7 +152,6 @@ function insertDerived(entities: ProcessedEntity[], locationKey: string, each: S
   out.push(sql`INSERT OR IGNORE INTO facet_values (key, value, entity_id, original_value)
     SELECT key, value, entity_id, original_value FROM search
     WHERE key IN (SELECT value FROM json_each(${FACET_KEYS_PARAM})) AND entity_id IN (${writtenIdsSql(entities, locationKey)})`);
-
   return out;
 }
 
