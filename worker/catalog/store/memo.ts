@@ -1,13 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client';
 
 // Totals and facets scan every matching row: at 100,000 entities that is tens of milliseconds,
 // far more than a page itself. A page is cheap to find but costly to carry: its bodies and
 // relations (about 120 KB for 50 components) pass through the database transport, which costs
 // more than the SQL. Catalogs are read much more often than they change, so such results are
 // kept per isolate and reused while the catalog generation (a token that triggers replace on
-// every entity write, see migrations/0001_catalog.sql) is the one they were computed at. The
-// check runs in the same batch, hence the same transaction, as the guarded statements: a reused
-// result is exactly what recomputing it would give.
+// every entity write, see migrations/0001_catalog.sql) is the one they were computed at. When
+// every result a request needs is held, reading the generation alone settles it; otherwise the
+// check runs in the same batch, hence the same transaction, as the guarded statements. Either
+// way a reused result is exactly what recomputing it would give at that moment.
 
 /** What a memo may hold: entries at most, and optionally bytes in all and per entry. */
 export interface MemoLimits {
@@ -73,6 +75,17 @@ export class Memo<T> {
 
 /** Reads the current generation; put it in the same batch as the statements `unlessAt` guards. */
 export const GENERATION_SQL = sql`SELECT value FROM catalog_generation`;
+
+/**
+ * Whether every remembered result was computed at the catalog's current generation. One tiny
+ * read replaces sending and preparing the guarded statements when the answer is already held;
+ * a result found stale is read again with its guards, as if nothing had been held.
+ */
+export async function allCurrent(db: Database, kept: (Remembered<unknown> | undefined)[]): Promise<boolean> {
+  if (kept.some((k) => !k || k.generation !== kept[0]!.generation)) return false;
+  const generation = generationOf(await db.all(GENERATION_SQL));
+  return kept[0]!.generation === generation;
+}
 
 /** A LIMIT clause that makes a statement return nothing, without running it, while the catalog is at `generation`. */
 export function unlessAt(generation: number | undefined): SQL {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { EntityFilter } from '../query/filter';
 import type { OrderField } from '../query/order';
 import { filterSql, fullTextMatch, fullTextSql, keysetSql, orderBySql, sortColumnsSql, tieBreakOrder } from './sql';
-import { GENERATION_SQL, generationOf, Memo, unlessAt } from './memo';
+import { allCurrent, GENERATION_SQL, generationOf, Memo, unlessAt } from './memo';
 import { FACET_KEYS } from './flatten';
 import { entityRelationsSql } from './relations-sql';
 import { RELATION_PAIRS, relationTypeOf } from '../model/relations';
@@ -136,11 +136,14 @@ function pageOrderSql(q: PageQuery): SQL {
 export async function readPage(db: Database, q: PageQuery): Promise<{ rows: EntityRow[]; total?: number }> {
   const pageKey = JSON.stringify(['page', q.filter ?? null, q.order, q.fullText ?? null, q.limit, q.offset ?? 0, q.boundary ?? null, !!q.reverse]);
   const cachedPage = pageMemo.recall(pageKey);
+  const totalKey = JSON.stringify(['total', q.filter ?? null, q.fullText ?? null]);
+  const cachedTotal = q.withTotal ? countMemo.recall(totalKey) : undefined;
+  if (await allCurrent(db, q.withTotal ? [cachedPage, cachedTotal] : [cachedPage])) {
+    return { rows: cachedPage!.value, ...(cachedTotal ? { total: cachedTotal.value as number } : {}) };
+  }
   const sortCols = q.order.map((_, i) => sql.raw(`, p.k${i} AS k${i}`));
   const page = sql`SELECT ${ENTITY_COLUMNS}${sql.join(sortCols)} FROM (${pageIdsSql(q)}) p CROSS JOIN entities e ON e.id = p.id
     ORDER BY ${pageOrderSql(q)}${unlessAt(cachedPage?.generation)}`;
-  const totalKey = JSON.stringify(['total', q.filter ?? null, q.fullText ?? null]);
-  const cachedTotal = q.withTotal ? countMemo.recall(totalKey) : undefined;
   const count = q.withTotal
     ? sql`SELECT count(*) AS n FROM entities e WHERE ${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}${unlessAt(cachedTotal?.generation)}`
     : undefined;
@@ -186,6 +189,7 @@ export async function readFacets(
 ): Promise<Record<string, { value: string; count: number }[]>> {
   const key = JSON.stringify(['facets', facets, filter ?? null]);
   const cached = countMemo.recall(key);
+  if (await allCurrent(db, [cached])) return cached!.value as Record<string, { value: string; count: number }[]>;
   const guard = unlessAt(cached?.generation);
   const scope = filter ? sql` AND entity_id IN (SELECT e.id FROM entities e WHERE ${filterSql(filter)})` : sql``;
   const relationScope = filter ? sql` WHERE entity IN (SELECT e.ref FROM entities e WHERE ${filterSql(filter)})` : sql``;
