@@ -144,9 +144,9 @@ export async function readPage(db: Database, q: PageQuery): Promise<{ rows: Enti
   const sortCols = q.order.map((_, i) => sql.raw(`, p.k${i} AS k${i}`));
   const page = sql`SELECT ${ENTITY_COLUMNS}${sql.join(sortCols)} FROM (${pageIdsSql(q)}) p CROSS JOIN entities e ON e.id = p.id
     ORDER BY ${pageOrderSql(q)}${unlessAt(cachedPage?.generation)}`;
-  const count = q.withTotal
-    ? sql`SELECT count(*) AS n FROM entities e WHERE ${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}${unlessAt(cachedTotal?.generation)}`
-    : undefined;
+  // Without a WHERE clause SQLite counts a table from its B-tree pages instead of visiting every row.
+  const where = q.filter || q.fullText?.term ? sql` WHERE ${filterSql(q.filter)} AND ${fullTextSql(q.fullText)}` : sql``;
+  const count = q.withTotal ? sql`SELECT count(*) AS n FROM entities e${where}${unlessAt(cachedTotal?.generation)}` : undefined;
   const [found, generation, counted] = await db.readBatch(count ? [page, GENERATION_SQL, count] : [page, GENERATION_SQL]);
   const current = generationOf(generation!);
   const rows = pageMemo.reuse(
