@@ -76,15 +76,30 @@ async function resolveOne(key: string, resolver: Resolver, target: unknown, ctx:
   return resolver(text, url);
 }
 
+/** Whether `value` holds a `{ $text | $json | $yaml: target }` object anywhere. */
+function holdsPlaceholder(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsPlaceholder);
+  if (!isObject(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && Object.hasOwn(RESOLVERS, keys[0]!)) return true;
+  return Object.values(value).some(holdsPlaceholder);
+}
+
 /**
  * Replaces every `{ $text | $json | $yaml: target }` (an object with exactly that one key) in a
  * document by what the target holds, the target read relative to the file's URL. Returns new
- * containers and leaves the input as it was; throws PlaceholderError.
+ * containers where it replaced something, the document itself when it holds no placeholder (most
+ * do not, and walking them with an await per value costs more than checking), and never changes
+ * its input; throws PlaceholderError.
  */
 export async function resolvePlaceholders(value: unknown, ctx: PlaceholderContext): Promise<unknown> {
+  return holdsPlaceholder(value) ? resolveIn(value, ctx) : value;
+}
+
+async function resolveIn(value: unknown, ctx: PlaceholderContext): Promise<unknown> {
   if (Array.isArray(value)) {
     const items: unknown[] = [];
-    for (const item of value) items.push(await resolvePlaceholders(item, ctx));
+    for (const item of value) items.push(await resolveIn(item, ctx));
     return items;
   }
   if (!isObject(value)) return value;
@@ -96,7 +111,7 @@ export async function resolvePlaceholders(value: unknown, ctx: PlaceholderContex
     return resolver ? resolveOne(only[0], resolver, only[1], ctx) : { ...value };
   }
   const resolved: Array<[string, unknown]> = [];
-  for (const [key, item] of entries) resolved.push([key, await resolvePlaceholders(item, ctx)]);
+  for (const [key, item] of entries) resolved.push([key, await resolveIn(item, ctx)]);
   // fromEntries defines own properties, so a `__proto__` key stays data.
   return Object.fromEntries(resolved);
 }
