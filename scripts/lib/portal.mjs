@@ -2,7 +2,7 @@
 // tests. Only Node built-ins: it runs before anything else is known to work.
 
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -220,7 +220,10 @@ export async function startBareWorker({ port } = {}) {
   const tail = createTail();
   const args = ['dev', '--config', join(dir, 'wrangler.toml'), '--ip', HOST, '--port', new URL(url).port, '--inspector-port', String(await freePort()), '--persist-to', dir, '--log-level', 'error'];
   const dev = spawnWrangler(args, { stdio: 'pipe', stdin: 'ignore', tail });
-  const stop = () => stopProcess(dev);
+  const stop = async () => {
+    await stopProcess(dev);
+    await rm(dir, { recursive: true, force: true });
+  };
   if (!(await waitForHealth(url, dev, Date.now() + DEFAULT_HEALTH_TIMEOUT_MS))) {
     await stop();
     throw failure('The bare Worker did not start.', tail);

@@ -1,10 +1,11 @@
 import { createClient } from '@libsql/client';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'greenroom-migrations-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const files = readdirSync('migrations').filter((f) => f.endsWith('.sql')).sort();
 const sqlOf = (f: string) => readFileSync(join('migrations', f), 'utf8');
 const REPAIR = '0013_catalog_generation_repair.sql';

@@ -1,7 +1,8 @@
 import { createClient } from '@libsql/client';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { storeContract } from '../shared/store-contract';
 import { fromLibsql } from '../../worker/db/client';
 import { CatalogStore } from '../../worker/catalog/store/store';
@@ -12,6 +13,7 @@ const migrations = readdirSync('migrations')
   .sort()
   .map((f) => readFileSync(join('migrations', f), 'utf8'));
 let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract('libSQL (local file)', async () => {
   const client = createClient({ url: `file:${join(dir, `catalog-${n++}.db`)}` });
