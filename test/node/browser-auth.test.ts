@@ -138,6 +138,26 @@ describe('signing in, in a browser', () => {
     await signIn('aokafor', '/catalog/default/component/payments-service');
     await poll(actions).toEqual(['Refresh', 'Unregister', 'Delete']);
     expect(await nav()).toEqual(expect.arrayContaining(['API tokens', 'Audit log']));
+    // Opening an entity from the list shows it at once; its actions wait for the policy's answer.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Components' }).click();
+    const row = page.locator('table a[href="/catalog/default/component/money-js"]');
+    await poll(() => row.count()).toBe(1);
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/auth/authorize', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await row.click();
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('money-js');
+    expect(await page.getByRole('group', { name: 'Entity actions' }).count()).toBe(0);
+    answer();
+    await poll(actions).toEqual(['Refresh', 'Unregister', 'Delete']);
+    await page.unroute('**/api/auth/authorize');
+    await page.goBack();
+    await page.goBack();
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Payments service');
+    await poll(actions).toEqual(['Refresh', 'Unregister', 'Delete']);
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Delete this entity?' });
     await poll(() => dialog.isVisible()).toBe(true);

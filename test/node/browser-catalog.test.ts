@@ -123,7 +123,11 @@ describe('the catalog in a browser', () => {
 
   it('opens an entity page with its owner and relations, and follows a relation', async () => {
     page = await openPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(`${portal.url}/catalog`);
+    // Once rows show, the code of a component's page, its tabs and cards, is fetched before any click.
+    await expect.poll(() => scripts.filter((s) => /\/(OverviewTab|AboutCard|RelationsCard)-[\w-]+\.js$/.test(s)).length).toBe(3);
     const service = demoOf('Component', 'payments-service');
     await page.getByRole('link', { name: label(service), exact: true }).click();
     await page.waitForURL(/\/catalog\/default\/component\/payments-service$/);

@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../lib/documentTitle';
 import { humanizeEntityRef, parseEntityRef } from '../../lib/entityRef';
 import { KNOWN_KINDS, kindLabel, kindPlural, kindPluralInSentence } from '../../lib/kinds';
 import { settledValue } from '../../lib/resource';
+import { preloadEntityContent } from '../index';
 import { CatalogTable } from './CatalogTable';
 import { fetchCatalogPage, takePrefetchedPage } from './catalogPageQuery';
 import {
@@ -92,9 +93,20 @@ export default function CatalogPage() {
     }
   });
 
-  // Once rows are shown, the entity page's code is fetched, so opening one waits only for its data.
+  // Once rows are shown, the entity page's code is fetched, with the tabs and cards of the kinds
+  // listed, so opening one waits only for its data.
   const preloadRoute = usePreloadRoute();
-  createEffect(on(() => page.state === 'ready', (ready) => ready && preloadRoute('/catalog/default/component/any'), { defer: true }));
+  createEffect(
+    on(
+      () => (page.state === 'ready' ? page() : undefined),
+      (ready) => {
+        if (!ready) return;
+        preloadRoute('/catalog/default/component/any');
+        for (const kind of new Set(ready.response.items.map((e) => e.kind))) preloadEntityContent(kind);
+      },
+      { defer: true },
+    ),
+  );
 
   const pageHref = (cursor: string | undefined) => {
     if (!cursor) return undefined;
