@@ -26,6 +26,7 @@ export interface GithubProfile {
 }
 
 interface UserRow {
+  id: number;
   ref: string;
   body: string;
 }
@@ -41,7 +42,7 @@ export async function resolveCatalogUser(
 ): Promise<{ userEntityRef: string; ownershipEntityRefs: string[]; displayName?: string; email?: string; picture?: string } | undefined> {
   const lower = login.toLowerCase();
   const [user] = await store.db.all<UserRow>(sql`
-    SELECT e.ref, e.body FROM entities e
+    SELECT e.id, e.ref, e.body FROM entities e
     WHERE e.kind = 'user' AND (
       EXISTS (SELECT 1 FROM search s WHERE s.key = 'metadata.annotations.github.com/user-login' AND s.value = ${lower} AND s.entity_id = e.id)
       OR e.ref = ${`user:default/${lower}`})
@@ -53,7 +54,7 @@ export async function resolveCatalogUser(
   const parents = towardsSql(sql`g.ref`);
   const groups = await store.db.all<{ ref: string }>(sql`
     WITH RECURSIVE g(ref) AS (
-      SELECT target FROM (${entityRelationsSql(sql`(SELECT id FROM entities WHERE ref = ${user.ref})`, sql`${user.ref}`)}) WHERE type = 'memberOf'
+      SELECT target FROM (${entityRelationsSql(sql`${user.id}`, sql`${user.ref}`)}) WHERE type = 'memberOf'
       UNION SELECT r.target FROM g JOIN entities e ON e.ref = g.ref JOIN relations r ON r.origin_id = e.id AND r.type = 'childOf'
       UNION SELECT r.source FROM g CROSS JOIN ${parents.from} WHERE ${parents.where} AND r.type = 'parentOf'
     ) SELECT ref FROM g ORDER BY ref`);
