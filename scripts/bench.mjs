@@ -16,8 +16,8 @@
 // registered with POST /api/catalog/locations, and ingestion counts until every entity is readable
 // and the sample entities carry exactly their expected relations. Then every entity's relation
 // count is checked, and each query runs sequentially and from C concurrent clients.
-// Before the sizes, a one-line Worker with no bindings is measured under the same wrangler dev: the
-// request path's floor without the portal.
+// Before the sizes, a one-line Worker with no bindings is served the same way (Miniflare) and
+// measured: the request path's floor without the portal.
 // Results: a table on stdout and JSON in bench-results/ (git-ignored).
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -262,12 +262,12 @@ async function runPaging(base, expected) {
   return { pageSize: PAGE_SIZE, runs, first: runs[0], medianMs: median.ms, pages: median.pages, items: median.items, pageP50: median.pageP50, serverP50: median.serverP50 };
 }
 
-/** The floor of wrangler dev itself: a one-line Worker with no bindings, measured like the queries. */
+/** The floor of the local request path itself: a one-line Worker with no bindings, measured like the queries. */
 async function measureBareFloor(tools, opts) {
   const bare = await tools.startBareWorker();
   try {
     const { sequential, concurrent } = await measure(() => `${bare.url}/`, opts);
-    say(`bare Worker under wrangler dev: seq p50/p95 ${sequential.p50}/${sequential.p95} ms, c${opts.concurrency} ${concurrent.rps} req/s`);
+    say(`bare Worker: seq p50/p95 ${sequential.p50}/${sequential.p95} ms, c${opts.concurrency} ${concurrent.rps} req/s`);
     return { sequential, concurrent };
   } finally {
     await bare.stop();
@@ -404,7 +404,7 @@ async function main() {
   console.log(`\nGreenroom catalog bench, ${report.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}, ${opts.requests} requests per query, local D1 state in ${report.stateRoot}`);
   if (report.bareFloor) {
     const { sequential: s, concurrent: c } = report.bareFloor;
-    console.log(`\nRequest-path floor without the portal (a one-line Worker, no bindings, same wrangler dev): seq ${fmt(s.p50, s.p95)} ms, c${opts.concurrency} ${fmt(c.p50, c.p95)} ms, ${c.rps} req/s`);
+    console.log(`\nRequest-path floor without the portal (a one-line Worker, no bindings, served the same way): seq ${fmt(s.p50, s.p95)} ms, c${opts.concurrency} ${fmt(c.p50, c.p95)} ms, ${c.rps} req/s`);
   }
   for (const r of report.sizes) printSize(r, backstage, opts.concurrency);
   for (const r of [...report.sizes.map((s) => s.ui), report.ui]) if (r) ui.printUi(r);
@@ -419,7 +419,7 @@ async function main() {
   if (report.sizes.some((r) => r.check.problems) || (report.github && !report.github.storm.finalCatalog.exact)) process.exit(1);
 }
 
-// Exit through process.exit so portal.mjs's exit hook stops wrangler instead of orphaning it.
+// Exit through process.exit so portal.mjs's exit hook stops the Worker server instead of orphaning it.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 main().catch((err) => {

@@ -3,7 +3,7 @@
 //
 // Starts a stand-in for GitHub's API on a loopback port, serving recorded data
 // (scripts/lib/github-recording.json: an organisation, its teams and members, repositories and
-// their files), and a local portal (wrangler dev, its own database) whose GitHub App points at
+// their files), and a local portal (the Worker served locally, its own database) whose GitHub App points at
 // the stand-in. Then it plays GitHub: it sends signed webhooks built from GitHub's own example
 // payloads (@octokit/webhooks-examples) as changes happen — the App installed, a repository
 // created, a push, a team change, an archive — and shows how long each takes to be readable

@@ -3,9 +3,10 @@
 //
 //   1. builds the web app into web/dist (skip with --no-build),
 //   2. serves seed/demo/ on http://127.0.0.1:8790 (see scripts/serve-folder.mjs),
-//   3. applies the D1 migrations to the local database under .wrangler/state and runs
-//      `wrangler dev` with local URLs allowed as catalog locations and the local user signed in
-//      as a guest admin (see scripts/lib/portal.mjs),
+//   3. applies the D1 migrations to the local database under .wrangler/state and serves the
+//      Worker from wrangler.toml with Miniflare (scripts/lib/serve-worker.mjs: the same runtime,
+//      bindings and state as `wrangler dev`, without its proxy), with local URLs allowed as
+//      catalog locations and the local user signed in as a guest admin (see scripts/lib/portal.mjs),
 //   5. registers the demo organisation once the Worker is healthy, or, if it is already
 //      registered (any later start), refreshes it so edits to seed/demo/ show up
 //      (skip with --no-seed),
@@ -35,7 +36,7 @@ const SEED_ROOT_REF = 'location:default/fernhill-demo';
 const HEALTH_TIMEOUT_MS = 180_000;
 // Registering processes the whole demo tree before answering (the entities must be readable).
 const SEED_TIMEOUT_MS = 120_000;
-// The database `npm run db:migrate` and a plain `wrangler dev` use too.
+// The database `npm run db:migrate` and `npm run dev` (wrangler dev) use too.
 const STATE_DIR = join(ROOT, '.wrangler', 'state');
 
 const say = (line) => console.log(`\x1b[1m[greenroom]\x1b[0m ${line}`);
@@ -97,15 +98,16 @@ async function step(title, command, args, options) {
   }
 }
 
-// wrangler dev reads secrets from .dev.vars; the Worker has a dev fallback for each, but a
-// per-clone random cursor secret keeps pagination cursors from one clone useless in another.
+// The Worker's local secrets come from .dev.vars (read by serve-worker.mjs and wrangler dev
+// alike); the Worker has a dev fallback for each, but a per-clone random cursor secret keeps
+// pagination cursors from one clone useless in another.
 // Flag 'wx' makes the write fail rather than replace a file the user already has.
 function ensureDevVars() {
   const file = join(ROOT, '.dev.vars');
   try {
     writeFileSync(
       file,
-      '# Local-only secrets for `wrangler dev`, created by `npm start`. See .dev.vars.example.\n' +
+      '# Local-only secrets for the local Worker, created by `npm start`. See .dev.vars.example.\n' +
         `CURSOR_SECRET=${randomBytes(32).toString('base64url')}\n`,
       { flag: 'wx', mode: 0o600 },
     );
@@ -115,7 +117,7 @@ function ensureDevVars() {
   }
 }
 
-// wrangler would otherwise fail late (after build and migrations), or our health check could
+// The server would otherwise fail late (after build and migrations), or our health check could
 // be answered by some other server already on the port.
 function assertPortFree(port) {
   return new Promise((resolvePromise) => {
@@ -194,7 +196,7 @@ function forwardSignals() {
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, async () => {
       // On Ctrl-C the terminal already signalled the whole process group; forwarding anyway
-      // covers `kill <pid>` and non-terminal parents, and wrangler shuts down once either way.
+      // covers `kill <pid>` and non-terminal parents, and the server shuts down once either way.
       // A portal still starting up is stopped by portal.mjs's exit hook.
       stopping = true;
       for (const child of children) child.kill(signal);
@@ -243,7 +245,7 @@ async function main() {
   }
   portal.exited.then(({ code, signal }) => {
     closeSeedServer();
-    if (!stopping && code !== 0) warn(`wrangler dev exited (${signal ?? `exit code ${code}`}).`);
+    if (!stopping && code !== 0) warn(`The Worker server exited (${signal ?? `exit code ${code}`}).`);
     process.exit(code ?? (signal === 'SIGINT' ? 130 : signal ? 143 : 1));
   });
 

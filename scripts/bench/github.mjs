@@ -242,7 +242,7 @@ function parseArgs(argv) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // Exiting (rather than dying of the signal) runs portal.mjs's exit hook, which stops wrangler.
+  // Exiting (rather than dying of the signal) runs portal.mjs's exit hook, which stops the Worker server.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
   const result = await benchGithub(parseArgs(process.argv.slice(2)));
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });

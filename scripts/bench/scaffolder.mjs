@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // How fast the scaffolder turns a submitted form into a result, against a local portal
-// (wrangler dev: D1, R2, the Queue and Workflows all local).
+// (the local Worker: D1, R2, the Queue and Workflows all local).
 //
 //   node scripts/bench/scaffolder.mjs [--runs 10] [--concurrent 20]
 //

@@ -9,8 +9,8 @@
 //   npm run bench -- --only catalog,ui --n 100000             reuses the catalog part's portal
 //
 // JavaScript: the scripts Chromium fetches for /catalog and / in a fresh profile (the entry, the
-// shared chunks and the lazily loaded route chunks), gzipped here at level 9 since `wrangler dev`
-// serves them uncompressed (Cloudflare compresses at the edge). Targets: <= 100 KB gzipped.
+// shared chunks and the lazily loaded route chunks), gzipped here at level 9, whatever the local
+// server's own compression (Cloudflare's edge compresses them its own way). Targets: <= 100 KB gzipped.
 // Timings, measured inside the page with performance.now() and a MutationObserver:
 //   first rows   navigation start → the first row of the catalog table is in the DOM (fresh
 //                profile each run: HTML, scripts, /api/auth/me, facets and the first page)
@@ -212,7 +212,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} needs a positive integer`);
     return v;
   };
-  // Exit through process.exit so portal.mjs's exit hook stops wrangler instead of orphaning it.
+  // Exit through process.exit so portal.mjs's exit hook stops the Worker server instead of orphaning it.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
   const url = args.includes('--url') ? args[args.indexOf('--url') + 1] : undefined;
   const path = args.includes('--path') ? args[args.indexOf('--path') + 1] : undefined;

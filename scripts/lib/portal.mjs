@@ -1,5 +1,6 @@
-// Starts and stops a local Greenroom (wrangler dev) for `npm start`, benchmarks and outside-in
-// tests. Only Node built-ins: it runs before anything else is known to work.
+// Starts and stops a local Greenroom (serve-worker.mjs: Miniflare from wrangler.toml) for
+// `npm start`, benchmarks and outside-in tests. Only Node built-ins: it runs before anything else
+// is known to work.
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,9 +14,10 @@ const HOST = '127.0.0.1';
 // Run wrangler's JS entry with this very Node: a bare `wrangler` could pick up an older Node
 // from PATH when a script is run directly rather than through npm.
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+const SERVE_WORKER = join(ROOT, 'scripts', 'lib', 'serve-worker.mjs');
 const TAIL_LINES = 200;
 const DEFAULT_HEALTH_TIMEOUT_MS = 180_000;
-// wrangler needs a moment to stop workerd cleanly; after that the process group is killed.
+// Miniflare needs a moment to stop workerd cleanly; after that the process group is killed.
 const STOP_GRACE_MS = 10_000;
 
 /** Process groups still running, killed if this process exits without stopping them. */
@@ -25,7 +27,7 @@ let exitHookInstalled = false;
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // Last resort when the parent dies unexpectedly: no orphaned wrangler holding a port.
+  // Last resort when the parent dies unexpectedly: no orphaned Worker server holding a port.
   process.on('exit', () => {
     for (const proc of running) signalTree(proc, 'SIGTERM');
   });
@@ -48,9 +50,9 @@ function createTail() {
 
 const hasExited = (proc) => proc.child.exitCode !== null || proc.child.signalCode !== null;
 
-/** Signals a wrangler process; for a process group leader `-pid` reaches its node and workerd too. */
+/** Signals a child; for a process group leader `-pid` reaches its workerd too. */
 function signalTree(proc, signal) {
-  // A group can outlive its leader (workerd after a crashed wrangler), so groups are always signalled.
+  // A group can outlive its leader (workerd after a crashed Node), so groups are always signalled.
   if (!proc.group && hasExited(proc)) return;
   try {
     if (proc.group) process.kill(-proc.child.pid, signal);
@@ -60,17 +62,12 @@ function signalTree(proc, signal) {
   }
 }
 
-/** Runs wrangler with `args`; resolves `exited` however it ends. */
-function spawnWrangler(args, { stdio, stdin, tail }) {
+/** Runs a Node script (wrangler's CLI or the Worker server) with `args`; resolves `exited` however it ends. */
+function spawnNode(script, args, { stdio, stdin, tail }) {
   // Piped children lead their own process group so stop() can kill the whole tree. Inherited
-  // ones stay in ours: they share the terminal, where a background group reading the keyboard
-  // (wrangler's hotkeys) would be stopped by SIGTTIN, and Ctrl-C reaches them directly.
+  // ones stay in ours: they share the terminal, and Ctrl-C reaches them directly.
   const group = stdio === 'pipe';
-  // wrangler dev records a trace of every invocation into a SQLite Durable Object for its local
-  // explorer: ~1.5 ms of workerd CPU per request on this machine, more than the portal's own
-  // middleware. The portal reports its own timings, so it is off unless asked for.
-  const env = { X_LOCAL_OBSERVABILITY: 'false', ...process.env };
-  const child = spawn(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env, stdio: [stdin, stdio, stdio], detached: group });
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: [stdin, stdio, stdio], detached: group });
   if (stdio === 'pipe') {
     child.stdout.setEncoding('utf8').on('data', tail.push);
     child.stderr.setEncoding('utf8').on('data', tail.push);
@@ -98,7 +95,7 @@ function describeExit({ code, signal, error }) {
 
 function failure(message, tail) {
   const output = tail.text();
-  return new Error(output ? `${message}\n--- last wrangler output ---\n${output}` : message);
+  return new Error(output ? `${message}\n--- last output ---\n${output}` : message);
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -140,8 +137,9 @@ export async function freePort() {
 }
 
 /**
- * Starts an isolated local portal: migrations applied to its own state dir, then wrangler dev.
- * Resolves once GET /api/health answers 200; `exited` settles when wrangler stops for any reason.
+ * Starts an isolated local portal: migrations applied to its own state dir, then the Worker
+ * served by serve-worker.mjs. Resolves once GET /api/health answers 200; `exited` settles when
+ * the server stops for any reason.
  * A temporary `persistTo` is left in place after stop() so it can be reused; delete it yourself.
  * @param {{ port?: number, persistTo?: string, vars?: Record<string, string>, logLevel?: string,
  *   stdio?: 'pipe' | 'inherit', healthTimeoutMs?: number, log?: (line: string) => void }} [options]
@@ -164,51 +162,37 @@ export async function startPortal({
 
   log?.('Applying D1 migrations to the local database...');
   // stdin not a TTY makes wrangler take the default answer ("yes") instead of prompting.
-  const migrate = spawnWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], { stdio, stdin: 'ignore', tail });
+  const migrate = spawnNode(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], { stdio, stdin: 'ignore', tail });
   const migrated = await migrate.exited;
   if (migrated.code !== 0) throw failure(`Applying D1 migrations to the local database failed (wrangler ${describeExit(migrated)}); stopping.`, tail);
 
-  // wrangler's default inspector port (9229, else the next free one) is checked before it is
-  // bound, so portals starting in parallel race for it: give each its own.
-  const inspectorPort = await freePort();
   // A local portal reads localhost locations and signs local requests in as the guest admin
   // (the Worker honours both only for requests addressed to this machine); `vars` can turn them off.
   const varArgs = Object.entries({ CATALOG_ALLOW_LOCAL_URLS: 'true', AUTH_GUEST_MODE: 'true', ...vars }).flatMap(([key, value]) => ['--var', `${key}:${value}`]);
-  log?.(`Starting wrangler dev on ${url} ...`);
-  const dev = spawnWrangler(
-    [
-      'dev',
-      '--ip',
-      HOST,
-      '--port',
-      String(listenPort),
-      '--inspector-port',
-      String(inspectorPort),
-      '--persist-to',
-      stateDir,
-      ...(logLevel ? ['--log-level', logLevel] : []),
-      ...varArgs,
-    ],
-    { stdio, stdin: stdio === 'pipe' ? 'ignore' : 'inherit', tail },
+  log?.(`Starting the Worker on ${url} ...`);
+  const server = spawnNode(
+    SERVE_WORKER,
+    ['--ip', HOST, '--port', String(listenPort), '--persist-to', stateDir, ...(logLevel ? ['--log-level', logLevel] : []), ...varArgs],
+    { stdio, stdin: 'ignore', tail },
   );
-  const stop = () => stopProcess(dev);
+  const stop = () => stopProcess(server);
 
-  if (!(await waitForHealth(url, dev, Date.now() + healthTimeoutMs))) {
-    const exit = hasExited(dev) ? await dev.exited : undefined;
+  if (!(await waitForHealth(url, server, Date.now() + healthTimeoutMs))) {
+    const exit = hasExited(server) ? await server.exited : undefined;
     await stop();
     throw failure(
       exit
-        ? `wrangler dev ${describeExit(exit)} before ${url}/api/health answered.`
-        : `${url}/api/health did not answer 200 within ${healthTimeoutMs / 1000} s; wrangler dev was stopped.`,
+        ? `The Worker server ${describeExit(exit)} before ${url}/api/health answered.`
+        : `${url}/api/health did not answer 200 within ${healthTimeoutMs / 1000} s; the Worker server was stopped.`,
       tail,
     );
   }
-  return { url, persistTo: stateDir, stop, exited: dev.exited.then(({ code, signal }) => ({ code, signal })) };
+  return { url, persistTo: stateDir, stop, exited: server.exited.then(({ code, signal }) => ({ code, signal })) };
 }
 
 /**
- * Starts a one-line Worker with no bindings under the same wrangler dev, so a benchmark can tell
- * the request path's own floor (wrangler's proxy and workerd) from what the portal adds to it.
+ * Starts a one-line Worker with no bindings, served the same way, so a benchmark can tell the
+ * request path's own floor (Miniflare's entry and workerd) from what the portal adds to it.
  * @returns {Promise<{ url: string, stop(): Promise<void> }>}
  */
 export async function startBareWorker({ port } = {}) {
@@ -218,13 +202,13 @@ export async function startBareWorker({ port } = {}) {
   await writeFile(join(dir, 'wrangler.toml'), `name = "bare"\nmain = "index.js"\ncompatibility_date = "${date}"\n`);
   const url = `http://${HOST}:${port ?? (await freePort())}`;
   const tail = createTail();
-  const args = ['dev', '--config', join(dir, 'wrangler.toml'), '--ip', HOST, '--port', new URL(url).port, '--inspector-port', String(await freePort()), '--persist-to', dir, '--log-level', 'error'];
-  const dev = spawnWrangler(args, { stdio: 'pipe', stdin: 'ignore', tail });
+  const args = ['--config', join(dir, 'wrangler.toml'), '--ip', HOST, '--port', new URL(url).port, '--persist-to', dir, '--log-level', 'error'];
+  const server = spawnNode(SERVE_WORKER, args, { stdio: 'pipe', stdin: 'ignore', tail });
   const stop = async () => {
-    await stopProcess(dev);
+    await stopProcess(server);
     await rm(dir, { recursive: true, force: true });
   };
-  if (!(await waitForHealth(url, dev, Date.now() + DEFAULT_HEALTH_TIMEOUT_MS))) {
+  if (!(await waitForHealth(url, server, Date.now() + DEFAULT_HEALTH_TIMEOUT_MS))) {
     await stop();
     throw failure('The bare Worker did not start.', tail);
   }

@@ -1,4 +1,4 @@
-// Signing in for real: Chromium against a `wrangler dev` Greenroom with guest mode off, and a
+// Signing in for real: Chromium against a local Greenroom with guest mode off, and a
 // local stand-in for GitHub's OAuth endpoints (scripts/lib/github-oauth-standin-server.mjs) that
 // checks client, redirect URI, code and PKCE as GitHub does. Nothing leaves this machine.
 

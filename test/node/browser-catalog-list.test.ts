@@ -1,4 +1,4 @@
-// The catalog list in real Chromium against a real `wrangler dev` Greenroom (local guest): facet
+// The catalog list in real Chromium against a real local Greenroom (local guest): facet
 // filters with their counts, sorting, cursor paging, a URL that keeps the view across a reload,
 // stars, keyboard-only use of the table, a phone-sized screen and both themes.
 // Screenshots land in test-results/ (git-ignored) for a human to look at.

@@ -1,4 +1,4 @@
-// The built web app in real Chromium against a real `wrangler dev` Greenroom holding the demo
+// The built web app in real Chromium against a real local Greenroom holding the demo
 // organisation: what an engineer does first, from the catalog list to an entity and onwards.
 // Screenshots land in test-results/ (git-ignored) for a human to look at.
 

@@ -1,5 +1,5 @@
 // The home page and the theme switch in real Chromium, signed in for real (guest mode off) through
-// the local GitHub OAuth stand-in, against a `wrangler dev` Greenroom holding the demo organisation:
+// the local GitHub OAuth stand-in, against a local Greenroom holding the demo organisation:
 // what one owns through one's groups, stars that follow the person, recent changes, search and
 // quick links; light and dark themes that persist and never flash. Screenshots land in test-results/.
 

@@ -1,5 +1,5 @@
 // The portal's entity page, relations graph, register flow, search page and command palette in real
-// Chromium against a real `wrangler dev` holding the demo organisation. Screenshots (light, dark,
+// Chromium against a real local Greenroom holding the demo organisation. Screenshots (light, dark,
 // phone) land in test-results/ for a human to look at.
 
 import { existsSync } from 'node:fs';

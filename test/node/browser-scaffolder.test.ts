@@ -1,4 +1,4 @@
-// The scaffolder in real Chromium against a real `wrangler dev` Greenroom holding the demo
+// The scaffolder in real Chromium against a real local Greenroom holding the demo
 // organisation: pick a built-in template in the gallery, fill its form (a validation error shown,
 // then fixed), review, create, follow the task live to completion and open the created entity.
 // Screenshots (light, dark, phone) land in test-results/ (git-ignored) for a human to look at.

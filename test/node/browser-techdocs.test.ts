@@ -1,4 +1,4 @@
-// The TechDocs reader in real Chromium against a real `wrangler dev` Greenroom: a site uploaded in
+// The TechDocs reader in real Chromium against a real local Greenroom: a site uploaded in
 // techdocs-cli's layout is read through an entity's Docs tab and the standalone reader (nav,
 // relative links, anchors, table of contents, in-site search, edit link, owner, build time), the
 // docs index lists it, and an XSS corpus — uploaded, and fed straight to the browser sanitizer —

@@ -1,4 +1,4 @@
-// Backstage's own published catalog client, pointed at a real `wrangler dev` Greenroom over
+// Backstage's own published catalog client, pointed at a real local Greenroom over
 // HTTP, exactly as a Backstage integration would use it. Expectations come from the demo
 // organisation's descriptor files, so the server computes every answer checked here.
 
