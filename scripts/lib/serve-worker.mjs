@@ -10,7 +10,7 @@
 //     [--persist-to DIR] [--var KEY:VALUE]... [--log-level debug|info|warn|error|none]
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -47,6 +47,11 @@ const vars = Object.fromEntries(
   }),
 );
 
+const wranglerConfig = unstable_readConfig({ config });
+// wrangler deploy refuses a missing assets directory where wrangler dev serves without one; an
+// empty one lets `npm start -- --no-build` run the API before the web app was ever built.
+if (wranglerConfig.assets?.directory) mkdirSync(resolve(dirname(config), wranglerConfig.assets.directory), { recursive: true });
+
 // wrangler's own bundler, exactly as `wrangler deploy` would upload the Worker.
 const bundle = mkdtempSync(join(tmpdir(), 'greenroom-worker-bundle-'));
 const removeBundle = () => rmSync(bundle, { recursive: true, force: true });
@@ -61,8 +66,8 @@ if (built.status !== 0) {
   process.exit(1);
 }
 
-// The bundle is one ES module, so the config's rules for other module types have nothing to match.
-const wranglerConfig = unstable_readConfig({ config });
+// Miniflare takes module rules or an explicit module list, not both; the bundle is one ES module,
+// so the config's rules for other module types would have nothing to match.
 const { modulesRules: _unused, ...options } = unstable_getMiniflareWorkerOptions(wranglerConfig).workerOptions;
 const mf = new Miniflare(
   convertV4MiniflareOptions({
