@@ -9,7 +9,7 @@ export interface TestPortal {
   stop(): Promise<void>;
 }
 
-/** Starts a local portal (workerd, as `npm start` runs it) on a free port with a fresh database (migrations applied). */
+/** Starts a local portal as `npm start` serves it, on a free port with a fresh migrated database. */
 export async function startTestPortal(vars: Record<string, string> = {}): Promise<TestPortal> {
   const persistTo = await mkdtemp(join(tmpdir(), 'greenroom-test-'));
   // Per-request logging costs time and tells a test nothing; errors still reach the failure tail.
